@@ -1,0 +1,200 @@
+package com.guitarstudio.lessons;
+
+import com.guitarstudio.lessons.config.DatabaseConnection;
+import com.guitarstudio.lessons.config.DatabaseUrl;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The PostgreSQL that tests and the dev launcher use, found in the order of DESIGN.md §9:
+ *
+ * <ol>
+ *   <li>{@code TEST_DATABASE_URL}: a server where the user may create databases;
+ *   <li>a Docker engine: Testcontainers starts {@code postgres:17-alpine};
+ *   <li>embedded PostgreSQL (zonky), which PostgreSQL itself refuses to run as root.
+ * </ol>
+ *
+ * <p>On whichever server is found, each JVM (a test run, a dev launcher session) gets a fresh,
+ * uniquely named database that is dropped when the JVM exits. Databases left behind by a killed
+ * run are dropped by the next run once they are a day old.
+ */
+public final class TestDatabase {
+
+    public static final String URL_VARIABLE = "TEST_DATABASE_URL";
+    static final String NAME_PREFIX = "lessons_test_";
+    private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+
+    private static DatabaseConnection server;
+    private static DatabaseConnection database;
+    private static IllegalStateException failure;
+
+    private TestDatabase() {}
+
+    /** The fresh database of this JVM, created on first use. */
+    public static synchronized DatabaseConnection connection() {
+        if (failure != null) {
+            throw failure;
+        }
+        if (database == null) {
+            try {
+                server = findServer();
+                database = createDatabase();
+            } catch (IllegalStateException e) {
+                failure = e;
+                throw e;
+            }
+        }
+        return database;
+    }
+
+    /**
+     * Another fresh database on the same server, empty (not migrated), dropped when the JVM exits;
+     * for tests that start the application in a process of its own.
+     */
+    public static synchronized DatabaseConnection createEmptyDatabase() {
+        connection();
+        return createDatabase();
+    }
+
+    /** Runs SQL as the server's administrative user (creating roles, databases). */
+    public static synchronized void executeOnServer(String sql) {
+        connection();
+        try (Connection connection = connect(server);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run on the test server: " + sql, e);
+        }
+    }
+
+    private static DatabaseConnection findServer() {
+        List<String> tried = new ArrayList<>();
+        String url = System.getenv(URL_VARIABLE);
+        if (url != null && !url.isBlank()) {
+            DatabaseConnection fromUrl = DatabaseUrl.parse(URL_VARIABLE, url, null, null);
+            log.info("Tests use the PostgreSQL server of {}", URL_VARIABLE);
+            return fromUrl;
+        }
+        tried.add(URL_VARIABLE + " is not set");
+
+        if (dockerAvailable()) {
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+            container.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-database-container"));
+            log.info("Tests use PostgreSQL in a Testcontainers container");
+            return new DatabaseConnection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        }
+        tried.add("no Docker engine answers");
+
+        if ("root".equals(System.getProperty("user.name"))) {
+            tried.add("embedded PostgreSQL cannot run as root");
+        } else {
+            try {
+                EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(() -> closeQuietly(embedded), "test-database-embedded"));
+                log.info("Tests use embedded PostgreSQL");
+                return new DatabaseConnection(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null);
+            } catch (Exception e) {
+                tried.add("embedded PostgreSQL did not start (" + e.getMessage() + ")");
+            }
+        }
+        throw new IllegalStateException("No PostgreSQL for the tests. Give one of: " + URL_VARIABLE
+                + "=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres (a server where that user may create"
+                + " databases), a running Docker engine (Testcontainers), or a non-root user (embedded PostgreSQL)."
+                + " Tried: " + String.join("; ", tried) + ".");
+    }
+
+    private static DatabaseConnection createDatabase() {
+        dropDatabasesLeftBehind();
+        String name = NAME_PREFIX + Instant.now().getEpochSecond() + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
+        execute(server, "create database " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(name), "test-database-drop"));
+        log.info("Created test database {}", name);
+        return server.withDatabase(name);
+    }
+
+    private static void dropDatabasesLeftBehind() {
+        long dayAgo = Instant.now().minus(Duration.ofDays(1)).getEpochSecond();
+        List<String> stale = new ArrayList<>();
+        try (Connection connection = connect(server);
+                Statement statement = connection.createStatement();
+                ResultSet names = statement.executeQuery(
+                        "select datname from pg_database where datname like '" + NAME_PREFIX + "%'")) {
+            while (names.next()) {
+                String name = names.getString(1);
+                String[] parts = name.substring(NAME_PREFIX.length()).split("_");
+                if (parts[0].matches("\\d+") && Long.parseLong(parts[0]) < dayAgo) {
+                    stale.add(name);
+                }
+            }
+        } catch (SQLException e) {
+            throw unreachable(e);
+        }
+        stale.forEach(TestDatabase::dropQuietly);
+    }
+
+    private static void dropQuietly(String name) {
+        try {
+            execute(server, "drop database if exists " + name + " with (force)");
+        } catch (IllegalStateException e) {
+            log.warn("Could not drop test database {}: {}", name, e.getMessage());
+        }
+    }
+
+    private static void execute(DatabaseConnection target, String sql) {
+        try (Connection connection = connect(target);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private static Connection connect(DatabaseConnection target) throws SQLException {
+        Properties properties = new Properties();
+        if (target.username() != null) {
+            properties.setProperty("user", target.username());
+        }
+        if (target.password() != null) {
+            properties.setProperty("password", target.password());
+        }
+        return DriverManager.getConnection(target.jdbcUrl(), properties);
+    }
+
+    private static IllegalStateException unreachable(SQLException e) {
+        return new IllegalStateException(
+                "The test PostgreSQL server at " + server.jdbcUrl() + " failed: " + e.getMessage(), e);
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres embedded) {
+        try {
+            embedded.close();
+        } catch (Exception e) {
+            log.warn("Could not stop embedded PostgreSQL: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package com.guitarstudio.lessons.studio;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A small studio for the dev launcher: teachers in several time zones (one in the southern
+ * hemisphere, one with a half-hour offset), students with weekly slots, and the data problems the
+ * health checks look for (a teacher without lesson settings, a slot booked long ago, a slot of an
+ * inactive student).
+ */
+public class DemoData {
+
+    public static final String ADMIN_EMAIL = "admin@demo.studio";
+    /** A public demo password for a throwaway database, printed by the dev launcher. */
+    public static final String ADMIN_PASSWORD = "demo-admin-password";
+
+    private record DemoTeacher(String name, String zone, boolean withSettings, int students) {}
+
+    private static final List<DemoTeacher> TEACHERS = List.of(
+            new DemoTeacher("Maria Lopez", "America/Chicago", true, 8),
+            new DemoTeacher("James Carter", "America/New_York", true, 7),
+            new DemoTeacher("Olivia Brown", "Europe/London", true, 6),
+            new DemoTeacher("Liam Wilson", "Australia/Sydney", true, 6),
+            new DemoTeacher("Priya Sharma", "Asia/Kolkata", true, 5),
+            new DemoTeacher("Tom Becker", "Europe/Berlin", false, 2));
+
+    private static final List<String> FIRST_NAMES = List.of(
+            "Ava", "Ben", "Chloe", "Dan", "Ella", "Finn", "Grace", "Hugo", "Isla", "Jack", "Kira", "Leo", "Mia", "Noah",
+            "Olive", "Paul", "Quinn", "Rosa", "Sam", "Tara");
+    private static final List<String> LAST_NAMES =
+            List.of("Adams", "Baker", "Clark", "Diaz", "Evans", "Fox", "Green", "Hill", "Ito", "Jones");
+
+    private final AppUserRepository users;
+    private final TeacherProfileRepository teachers;
+    private final StudentProfileRepository students;
+    private final TeacherLessonSettingsRepository settings;
+    private final RecurringSlotRepository slots;
+
+    public DemoData(
+            AppUserRepository users,
+            TeacherProfileRepository teachers,
+            StudentProfileRepository students,
+            TeacherLessonSettingsRepository settings,
+            RecurringSlotRepository slots) {
+        this.users = users;
+        this.teachers = teachers;
+        this.students = students;
+        this.settings = settings;
+        this.slots = slots;
+    }
+
+    @Transactional
+    public void seed(Instant now) {
+        BCryptPasswordEncoder encoder = new BCryptPasswordEncoder();
+        users.save(new AppUser(ADMIN_EMAIL, "Studio Admin", Role.ADMIN, encoder.encode(ADMIN_PASSWORD)));
+        int studentNumber = 0;
+        StudentProfile lastStudent = null;
+        for (DemoTeacher demo : TEACHERS) {
+            AppUser teacherUser = users.save(new AppUser(email(demo.name()), demo.name(), Role.TEACHER, null));
+            TeacherProfile teacher = teachers.save(new TeacherProfile(teacherUser, demo.zone()));
+            if (demo.withSettings()) {
+                settings.save(new TeacherLessonSettings(teacher, 3000, 5500));
+            }
+            for (int i = 0; i < demo.students(); i++, studentNumber++) {
+                String name = FIRST_NAMES.get(studentNumber % FIRST_NAMES.size()) + " "
+                        + LAST_NAMES.get(studentNumber % LAST_NAMES.size());
+                AppUser studentUser =
+                        users.save(new AppUser("student" + studentNumber + "@demo.studio", name, Role.STUDENT, null));
+                StudentProfile student = students.save(new StudentProfile(studentUser, teacher));
+                // Monday to Friday, one hour apart from 15:00: no two slots of a teacher overlap.
+                DayOfWeek day = DayOfWeek.of(1 + i % 5);
+                LocalTime start = LocalTime.of(15, 0).plusHours(i / 5);
+                int minutes = i % 3 == 0 ? 60 : 30;
+                // The first student of the studio booked eight months ago: a slot "that may need review".
+                Instant bookedAt =
+                        studentNumber == 0 ? now.minus(Duration.ofDays(240)) : now.minus(Duration.ofDays(7L * (i + 1)));
+                slots.save(new RecurringSlot(
+                        teacher, student, day, start, minutes, minutes == 60 ? 5500 : 3000, bookedAt));
+                lastStudent = student;
+            }
+        }
+        // The last student has left the studio but the slot is still ACTIVE: an orphaned slot.
+        lastStudent.deactivate();
+    }
+
+    private static String email(String name) {
+        return name.toLowerCase().replace(' ', '.') + "@demo.studio";
+    }
+}
