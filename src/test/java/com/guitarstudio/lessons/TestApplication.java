@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons;
 
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -10,6 +11,9 @@ import org.springframework.boot.SpringApplication;
 public class TestApplication {
 
     public static void main(String[] args) {
-        new SpringApplication(LessonServiceApplication.class, DevLauncherConfiguration.class).run(args);
+        // The tests' settings turn the startup catch-up off; the demo studio wants its lessons at once.
+        String[] arguments = Stream.concat(Stream.of("--app.generation.catch-up-on-startup=true"), Stream.of(args))
+                .toArray(String[]::new);
+        new SpringApplication(LessonServiceApplication.class, DevLauncherConfiguration.class).run(arguments);
     }
 }

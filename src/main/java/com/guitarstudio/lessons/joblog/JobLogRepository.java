@@ -1,6 +1,36 @@
 package com.guitarstudio.lessons.joblog;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
-interface JobLogRepository extends JpaRepository<JobLog, UUID> {}
+interface JobLogRepository extends JpaRepository<JobLog, UUID> {
+
+    Optional<JobLog> findFirstByJobNameAndStatusOrderByExecutedAtDesc(String jobName, JobStatus status);
+
+    boolean existsByJobNameAndStatusAndExecutedAtAfter(String jobName, JobStatus status, Instant after);
+
+    @Modifying
+    @Query("""
+            update JobLog j set j.teachersTotal = :teachersTotal, j.teachersProcessed = :teachersProcessed,
+                                j.slotsProcessed = :slotsProcessed, j.lessonsGenerated = :lessonsGenerated
+            where j.id = :id
+            """)
+    void updateProgress(UUID id, int teachersTotal, int teachersProcessed, int slotsProcessed, int lessonsGenerated);
+
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            update job_log
+            set status = 'ABANDONED', success = false, finished_at = :now,
+                errors = array_append(errors, :reason)
+            where job_name = :jobName and status = 'RUNNING'
+            """)
+    int abandonRunning(String jobName, Instant now, String reason);
+
+    @Modifying
+    @Query("delete from JobLog j where j.jobName = :jobName and j.executedAt < :cutoff")
+    int deleteExecutedBefore(String jobName, Instant cutoff);
+}

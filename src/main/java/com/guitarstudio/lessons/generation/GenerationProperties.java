@@ -1,0 +1,54 @@
+package com.guitarstudio.lessons.generation;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of lesson generation. application.properties maps the documented environment variables
+ * (GENERATION_CRON, GENERATION_HORIZON_WEEKS, …) onto these and holds their defaults.
+ *
+ * @param cron when the in-process schedule runs (Spring cron: second minute hour day month weekday)
+ * @param zone the zone the cron expression is read in
+ * @param scheduleEnabled whether the in-process schedule runs at all
+ * @param catchUpOnStartup run once at startup when active slots exist and nothing succeeded for a day
+ * @param horizonWeeks how many weeks ahead lessons exist
+ * @param lockAtMostFor how long a crashed instance can keep the others from running
+ * @param teachersPerChunk teachers written per transaction
+ */
+@ConfigurationProperties("app.generation")
+@Validated
+record GenerationProperties(
+        @NotNull String cron,
+        @NotNull String zone,
+        boolean scheduleEnabled,
+        boolean catchUpOnStartup,
+        @Min(1) @Max(104) int horizonWeeks,
+        @NotNull Duration lockAtMostFor,
+        @Min(1) @Max(10_000) int teachersPerChunk) {
+
+    GenerationProperties {
+        if (cron != null && !CronExpression.isValidExpression(cron)) {
+            throw new IllegalArgumentException("GENERATION_CRON '" + cron + "' is not a valid cron expression: it has"
+                    + " six fields, second minute hour day-of-month month day-of-week, for example 0 0 2 * * *");
+        }
+        if (zone != null) {
+            try {
+                ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException(
+                        "GENERATION_ZONE '" + zone + "' is not a time zone id, for example UTC or America/Chicago");
+            }
+        }
+        if (lockAtMostFor != null && lockAtMostFor.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException(
+                    "GENERATION_LOCK_AT_MOST_FOR must be at least one minute (PT1M), not " + lockAtMostFor);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.guitarstudio.lessons.generation;
+
+import com.guitarstudio.lessons.joblog.JobStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a trigger gets back from a run.
+ *
+ * @param status SUCCESS, PARTIAL (some teachers failed), FAILED (the run failed) or SKIPPED
+ * @param lessonsGenerated lessons actually inserted
+ * @param teachersProcessed teachers processed without error
+ * @param slotsProcessed slots of those teachers
+ * @param errors one line per failed teacher, or the reason the run failed
+ * @param jobLogId the {@code job_log} row of this run (or of the skip)
+ * @param durationMs from start to end of the run
+ * @param runningSince when skipped: when the run holding the lock started, if known
+ */
+public record GenerationResult(
+        JobStatus status,
+        int lessonsGenerated,
+        int teachersProcessed,
+        int slotsProcessed,
+        List<String> errors,
+        UUID jobLogId,
+        long durationMs,
+        Instant runningSince) {
+
+    public GenerationResult {
+        errors = List.copyOf(errors);
+    }
+
+    /** True only for SUCCESS. */
+    public boolean success() {
+        return status == JobStatus.SUCCESS;
+    }
+}

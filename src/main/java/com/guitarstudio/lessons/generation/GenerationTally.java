@@ -1,0 +1,56 @@
+package com.guitarstudio.lessons.generation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a run has done so far. The generator adds to it chunk by chunk; the runner reads it for
+ * progress and, when the run fails half-way, for what was done before the failure.
+ */
+final class GenerationTally {
+
+    private int teachersTotal;
+    private int teachersProcessed;
+    private int slotsProcessed;
+    private int lessonsGenerated;
+    private final List<String> errors = new ArrayList<>();
+
+    void teachersTotal(int total) {
+        this.teachersTotal = total;
+    }
+
+    /** {@code teachers} teachers with {@code slots} slots were processed without error, inserting {@code lessons}. */
+    void processed(int teachers, int slots, int lessons) {
+        teachersProcessed += teachers;
+        slotsProcessed += slots;
+        lessonsGenerated += lessons;
+    }
+
+    void teacherFailed(String error) {
+        errors.add(error);
+    }
+
+    void runFailed(String error) {
+        errors.add(error);
+    }
+
+    int teachersTotal() {
+        return teachersTotal;
+    }
+
+    int teachersProcessed() {
+        return teachersProcessed;
+    }
+
+    int slotsProcessed() {
+        return slotsProcessed;
+    }
+
+    int lessonsGenerated() {
+        return lessonsGenerated;
+    }
+
+    List<String> errors() {
+        return List.copyOf(errors);
+    }
+}

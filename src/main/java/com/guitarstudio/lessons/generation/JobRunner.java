@@ -1,0 +1,171 @@
+package com.guitarstudio.lessons.generation;
+
+import com.guitarstudio.lessons.joblog.JobLogService;
+import com.guitarstudio.lessons.joblog.JobStatus;
+import com.guitarstudio.lessons.joblog.JobTrigger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every trigger of lesson generation comes through here: the schedule, the cron endpoint, the
+ * admin button and the startup catch-up. A run takes the cluster-wide lock, records itself in
+ * {@code job_log} (RUNNING, progress, then SUCCESS, PARTIAL or FAILED), generates, applies the
+ * retention of {@code job_log}, and logs one summary line. A trigger that finds the lock taken
+ * records a SKIPPED run instead.
+ */
+@Service
+public class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final GenerationLock lock;
+    private final LessonGenerator generator;
+    private final JobLogService jobLog;
+    private final GenerationMetrics metrics;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JobRunner(
+            GenerationLock lock,
+            LessonGenerator generator,
+            JobLogService jobLog,
+            GenerationMetrics metrics,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.lock = lock;
+        this.generator = generator;
+        this.jobLog = jobLog;
+        this.metrics = metrics;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs lesson generation now, or records that another run is in progress.
+     *
+     * @param triggeredBy who asked: an admin's email, a cron caller's User-Agent
+     */
+    public GenerationResult run(JobTrigger trigger, String triggeredBy) {
+        long startNanos = System.nanoTime();
+        Instant now = clock.instant();
+        GenerationResult result;
+        try {
+            result = lock.runExclusively(() -> runHoldingLock(trigger, triggeredBy, now))
+                    .orElseGet(() -> skipped(trigger, triggeredBy, now));
+        } catch (RuntimeException e) {
+            // Taking the lock failed: the database is unreachable, so nothing can be recorded either.
+            log.error("Lesson generation ({}) could not start: {}", trigger, LessonGenerator.rootMessage(e));
+            result = new GenerationResult(
+                    JobStatus.FAILED,
+                    0,
+                    0,
+                    0,
+                    List.of("Run failed: " + LessonGenerator.rootMessage(e)),
+                    null,
+                    elapsedMillis(startNanos),
+                    null);
+        }
+        metrics.recordRun(
+                trigger,
+                result.status(),
+                Duration.ofNanos(System.nanoTime() - startNanos),
+                result.lessonsGenerated(),
+                now);
+        return result;
+    }
+
+    /** Marks RUNNING rows left by a dead process as ABANDONED, unless a run is in progress somewhere. */
+    public void abandonDeadRuns() {
+        lock.runExclusively(() -> jobLog.abandonRunning(GenerationLock.NAME))
+                .filter(count -> count > 0)
+                .ifPresent(count -> log.warn("Marked {} unfinished lesson generation run(s) as ABANDONED", count));
+    }
+
+    private GenerationResult runHoldingLock(JobTrigger trigger, String triggeredBy, Instant now) {
+        int abandoned = jobLog.abandonRunning(GenerationLock.NAME);
+        if (abandoned > 0) {
+            log.warn("Marked {} unfinished lesson generation run(s) as ABANDONED", abandoned);
+        }
+        UUID id = jobLog.start(GenerationLock.NAME, trigger, triggeredBy, now, generator.windowEnd(now));
+        events.publishEvent(new GenerationStarted(id, trigger));
+
+        GenerationTally tally = new GenerationTally();
+        JobStatus status;
+        try {
+            generator.generate(now, tally, () -> recordProgress(id, tally));
+            status = tally.errors().isEmpty() ? JobStatus.SUCCESS : JobStatus.PARTIAL;
+        } catch (RuntimeException e) {
+            log.error("Lesson generation run {} failed", id, e);
+            tally.runFailed("Run failed: " + LessonGenerator.rootMessage(e));
+            status = JobStatus.FAILED;
+        }
+
+        Instant finishedAt = clock.instant();
+        GenerationResult result = new GenerationResult(
+                status,
+                tally.lessonsGenerated(),
+                tally.teachersProcessed(),
+                tally.slotsProcessed(),
+                tally.errors(),
+                id,
+                Duration.between(now, finishedAt).toMillis(),
+                null);
+        try {
+            jobLog.finish(
+                    id,
+                    status,
+                    finishedAt,
+                    result.lessonsGenerated(),
+                    result.teachersProcessed(),
+                    result.slotsProcessed(),
+                    result.errors());
+            int deleted = jobLog.deleteExpired(GenerationLock.NAME);
+            if (deleted > 0) {
+                log.info("Deleted {} job_log row(s) past retention", deleted);
+            }
+        } catch (RuntimeException e) {
+            // The next run marks the RUNNING row ABANDONED; the caller still learns what happened.
+            log.error("Could not record the end of lesson generation run {}: {}", id, LessonGenerator.rootMessage(e));
+        }
+        log.info(
+                "Lesson generation {} ({}{}): {} lessons for {} of {} teachers ({} slots) in {} ms, {} error(s)",
+                status,
+                trigger,
+                triggeredBy == null ? "" : " by " + triggeredBy,
+                result.lessonsGenerated(),
+                result.teachersProcessed(),
+                tally.teachersTotal(),
+                result.slotsProcessed(),
+                result.durationMs(),
+                result.errors().size());
+        return result;
+    }
+
+    private void recordProgress(UUID id, GenerationTally tally) {
+        jobLog.recordProgress(
+                id, tally.teachersTotal(), tally.teachersProcessed(), tally.slotsProcessed(), tally.lessonsGenerated());
+    }
+
+    private GenerationResult skipped(JobTrigger trigger, String triggeredBy, Instant now) {
+        Instant runningSince =
+                jobLog.runningSince(GenerationLock.NAME).or(lock::heldSince).orElse(null);
+        UUID id = jobLog.recordSkipped(GenerationLock.NAME, trigger, triggeredBy, now);
+        log.info(
+                "Lesson generation SKIPPED ({}{}): another run holds the lock since {}",
+                trigger,
+                triggeredBy == null ? "" : " by " + triggeredBy,
+                runningSince);
+        return new GenerationResult(JobStatus.SKIPPED, 0, 0, 0, List.of(), id, 0, runningSince);
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+}

@@ -1,0 +1,150 @@
+package com.guitarstudio.lessons.generation;
+
+import com.guitarstudio.lessons.generation.EligibleSlots.Slot;
+import com.guitarstudio.lessons.generation.EligibleSlots.TeacherSlots;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns every eligible slot into its lessons for the window of a run, chunk of teachers by chunk
+ * of teachers. A chunk is planned in memory and written with one statement, so the number of
+ * statements grows with the number of chunks, never with slots or lessons. A teacher whose data
+ * cannot be processed (an unknown zone, a row the database refuses) is reported as {@code Teacher
+ * <name> (<id>): <reason>} and skipped; everyone else is still processed. When a chunk's write
+ * fails, its teachers are written again one by one to find the one at fault. A failure of the
+ * database itself ends the run.
+ */
+@Component
+class LessonGenerator {
+
+    private final EligibleSlots eligibleSlots;
+    private final LessonWriter writer;
+    private final OccurrencePlanner planner;
+    private final int teachersPerChunk;
+
+    LessonGenerator(EligibleSlots eligibleSlots, LessonWriter writer, GenerationProperties properties) {
+        this.eligibleSlots = eligibleSlots;
+        this.writer = writer;
+        this.planner = new OccurrencePlanner(properties.horizonWeeks());
+        this.teachersPerChunk = properties.teachersPerChunk();
+    }
+
+    /** The end of the window of a run that starts at {@code now}. */
+    Instant windowEnd(Instant now) {
+        return planner.windowEnd(now);
+    }
+
+    /**
+     * Generates the lessons of a run starting at {@code now}, adding to {@code tally} as it goes and
+     * calling {@code afterChunk} after each chunk is written.
+     */
+    void generate(Instant now, GenerationTally tally, Runnable afterChunk) {
+        tally.teachersTotal(eligibleSlots.countTeachers());
+        afterChunk.run();
+        UUID after = EligibleSlots.BEFORE_FIRST;
+        List<TeacherSlots> chunk;
+        while (!(chunk = eligibleSlots.nextChunk(after, teachersPerChunk)).isEmpty()) {
+            writeChunk(chunk, now, tally);
+            after = chunk.get(chunk.size() - 1).teacherId();
+            afterChunk.run();
+        }
+    }
+
+    private void writeChunk(List<TeacherSlots> chunk, Instant now, GenerationTally tally) {
+        List<TeacherLessons> planned = new ArrayList<>(chunk.size());
+        for (TeacherSlots teacher : chunk) {
+            try {
+                planned.add(plan(teacher, now));
+            } catch (UnknownTimeZone e) {
+                tally.teacherFailed(describe(teacher, e.getMessage()));
+            }
+        }
+        List<PlannedLesson> lessons = new ArrayList<>();
+        planned.forEach(teacher -> lessons.addAll(teacher.lessons()));
+        int inserted;
+        try {
+            inserted = writer.insert(lessons);
+        } catch (DataAccessException e) {
+            rethrowIfDatabaseUnavailable(e);
+            planned.forEach(teacher -> writeAlone(teacher, tally));
+            return;
+        }
+        tally.processed(
+                planned.size(),
+                planned.stream().mapToInt(TeacherLessons::slotCount).sum(),
+                inserted);
+    }
+
+    private void writeAlone(TeacherLessons teacher, GenerationTally tally) {
+        try {
+            int inserted = writer.insert(teacher.lessons());
+            tally.processed(1, teacher.slotCount(), inserted);
+        } catch (DataAccessException e) {
+            rethrowIfDatabaseUnavailable(e);
+            tally.teacherFailed(describe(teacher.teacher(), rootMessage(e)));
+        }
+    }
+
+    private TeacherLessons plan(TeacherSlots teacher, Instant now) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(teacher.timezone());
+        } catch (DateTimeException e) {
+            throw UnknownTimeZone.of(teacher.timezone());
+        }
+        List<PlannedLesson> lessons = new ArrayList<>(teacher.slots().size() * 13);
+        for (Slot slot : teacher.slots()) {
+            for (Occurrence occurrence : planner.occurrences(slot.weekly(), zone, now)) {
+                lessons.add(new PlannedLesson(
+                        teacher.teacherId(),
+                        slot.studentId(),
+                        slot.slotId(),
+                        occurrence.date(),
+                        occurrence.startAt(),
+                        slot.durationMinutes(),
+                        slot.price(),
+                        teacher.timezone()));
+            }
+        }
+        return new TeacherLessons(teacher, lessons);
+    }
+
+    /** The database is down or unreachable: retrying teacher by teacher would only blame them all. */
+    private static void rethrowIfDatabaseUnavailable(DataAccessException e) {
+        if (e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessResourceException
+                || e instanceof QueryTimeoutException) {
+            throw e;
+        }
+    }
+
+    static String describe(TeacherSlots teacher, String reason) {
+        return "Teacher " + teacher.teacherName() + " (" + teacher.teacherId() + "): " + reason;
+    }
+
+    /** The database's own words, first line only (no SQL, no parameters). */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message).replaceFirst("^ERROR: ", "");
+    }
+
+    private record TeacherLessons(TeacherSlots teacher, List<PlannedLesson> lessons) {
+
+        int slotCount() {
+            return teacher.slots().size();
+        }
+    }
+}

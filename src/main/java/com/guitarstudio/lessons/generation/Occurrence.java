@@ -1,0 +1,7 @@
+package com.guitarstudio.lessons.generation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One meeting of a weekly slot: the teacher's local date it belongs to, and the instant it starts. */
+record Occurrence(LocalDate date, Instant startAt) {}

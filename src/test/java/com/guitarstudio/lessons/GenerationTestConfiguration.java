@@ -1,0 +1,33 @@
+package com.guitarstudio.lessons;
+
+import java.time.Instant;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** For tests of generation: a clock they control, the run gate and fixtures, on the test database. */
+@TestConfiguration(proxyBeanMethods = false)
+@Import(TestDatabaseConfiguration.class)
+public class GenerationTestConfiguration {
+
+    /** Monday 2027-03-01 12:00 UTC, a week before Chicago's change to daylight saving time. */
+    public static final Instant START = Instant.parse("2027-03-01T12:00:00Z");
+
+    @Bean
+    @Primary
+    MutableClock testClock() {
+        return new MutableClock(START);
+    }
+
+    @Bean
+    RunGate runGate() {
+        return new RunGate();
+    }
+
+    @Bean
+    StudioFixtures studioFixtures(JdbcClient jdbc) {
+        return new StudioFixtures(jdbc);
+    }
+}

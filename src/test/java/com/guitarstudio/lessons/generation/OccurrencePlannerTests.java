@@ -1,0 +1,160 @@
+package com.guitarstudio.lessons.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OccurrencePlannerTests {
+
+    private final OccurrencePlanner planner = new OccurrencePlanner(12);
+
+    /** Expected instants are worked out by hand from each zone's 2027 rules, not by java.time. */
+    @ParameterizedTest(name = "{0}: {1} {2} on {4} starts at {5}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # zone              | day       | time  | now                  | date       | expected start   | what it shows
+            America/Chicago     | SUNDAY    | 02:30 | 2027-03-10T12:00:00Z | 2027-03-14 | 2027-03-14T08:30:00Z | spring-forward gap: 02:30 does not exist, moves to 03:30 CDT
+            America/Chicago     | SUNDAY    | 02:30 | 2027-03-10T12:00:00Z | 2027-03-21 | 2027-03-21T07:30:00Z | the week after: 02:30 CDT
+            America/Chicago     | SUNDAY    | 01:30 | 2027-11-03T12:00:00Z | 2027-11-07 | 2027-11-07T06:30:00Z | fall-back overlap: the earlier 01:30 (CDT)
+            America/Chicago     | SUNDAY    | 01:30 | 2027-11-03T12:00:00Z | 2027-11-14 | 2027-11-14T07:30:00Z | the week after: 01:30 CST
+            America/Chicago     | TUESDAY   | 17:30 | 2027-03-01T12:00:00Z | 2027-03-09 | 2027-03-09T23:30:00Z | 17:30 CST before the transition
+            America/Chicago     | TUESDAY   | 17:30 | 2027-03-01T12:00:00Z | 2027-03-16 | 2027-03-16T22:30:00Z | 17:30 CDT after it: same wall clock, other instant
+            Europe/London       | SUNDAY    | 01:30 | 2027-03-25T12:00:00Z | 2027-03-28 | 2027-03-28T01:30:00Z | gap: 01:30 GMT does not exist, 02:30 BST
+            Europe/London       | SUNDAY    | 01:30 | 2027-10-27T12:00:00Z | 2027-10-31 | 2027-10-31T00:30:00Z | overlap: the earlier 01:30 (BST)
+            Australia/Sydney    | SUNDAY    | 02:30 | 2027-03-31T12:00:00Z | 2027-04-04 | 2027-04-03T15:30:00Z | southern autumn overlap: 02:30 AEDT
+            Australia/Sydney    | SUNDAY    | 02:30 | 2027-09-29T12:00:00Z | 2027-10-03 | 2027-10-02T16:30:00Z | southern spring gap: 03:30 AEDT
+            Australia/Lord_Howe | SUNDAY    | 01:45 | 2027-03-31T12:00:00Z | 2027-04-04 | 2027-04-03T14:45:00Z | 30-minute overlap: the earlier 01:45 (+11:00)
+            Australia/Lord_Howe | SUNDAY    | 02:15 | 2027-09-29T12:00:00Z | 2027-10-03 | 2027-10-02T15:45:00Z | 30-minute gap: 02:15 moves to 02:45 (+11:00)
+            America/Santiago    | SUNDAY    | 00:30 | 2027-09-01T12:00:00Z | 2027-09-05 | 2027-09-05T04:30:00Z | gap at midnight: 00:30 moves to 01:30 (-03:00)
+            America/Santiago    | SATURDAY  | 23:30 | 2027-03-31T12:00:00Z | 2027-04-03 | 2027-04-04T02:30:00Z | overlap before midnight: the earlier 23:30 (-03:00)
+            America/Santiago    | SUNDAY    | 10:00 | 2027-03-31T12:00:00Z | 2027-04-04 | 2027-04-04T14:00:00Z | the day after the overlap: -04:00
+            Asia/Kolkata        | MONDAY    | 18:00 | 2027-01-01T00:00:00Z | 2027-01-04 | 2027-01-04T12:30:00Z | +05:30, no daylight saving
+            Asia/Kolkata        | MONDAY    | 18:00 | 2027-06-01T00:00:00Z | 2027-06-07 | 2027-06-07T12:30:00Z | +05:30 in June as well
+            Pacific/Chatham     | WEDNESDAY | 09:00 | 2027-01-01T00:00:00Z | 2027-01-06 | 2027-01-05T19:15:00Z | +13:45 in the southern summer
+            Pacific/Chatham     | WEDNESDAY | 09:00 | 2027-06-01T00:00:00Z | 2027-06-02 | 2027-06-01T20:15:00Z | +12:45 in the southern winter
+            Pacific/Chatham     | SUNDAY    | 03:00 | 2027-09-22T00:00:00Z | 2027-09-26 | 2027-09-25T14:15:00Z | gap 02:45 to 03:45: 03:00 moves to 04:00 (+13:45)
+            """)
+    void resolvesLocalTimesLikeZonedDateTimeOf(
+            String zone, DayOfWeek day, LocalTime time, Instant now, LocalDate date, Instant expected) {
+        List<Occurrence> occurrences = planner.occurrences(new WeeklySlot(day, time), ZoneId.of(zone), now);
+
+        assertThat(occurrences).contains(new Occurrence(date, expected));
+    }
+
+    @Test
+    void aLessonKeepsItsWallClockTimeAllYear() {
+        ZoneId chicago = ZoneId.of("America/Chicago");
+        List<Occurrence> occurrences = planner.occurrences(
+                new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(17, 30)),
+                chicago,
+                Instant.parse("2027-02-01T12:00:00Z"));
+
+        assertThat(occurrences)
+                .extracting(o -> o.startAt().atZone(chicago).toLocalTime())
+                .containsOnly(LocalTime.of(17, 30));
+        assertThat(occurrences)
+                .extracting(o -> o.startAt().atZone(chicago).getOffset().getTotalSeconds() / 3600)
+                .containsOnly(-6, -5);
+    }
+
+    /** now = Tuesday 2027-01-05 15:00 in London (GMT); today + 84 days = Tuesday 2027-03-30 (BST). */
+    @ParameterizedTest(name = "{0} {1}: {2} lessons, {3} to {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # day     | time  | count | first                | last                 | why
+            TUESDAY   | 17:30 | 13    | 2027-01-05T17:30:00Z | 2027-03-30T16:30:00Z | later today is included, and today + 84
+            TUESDAY   | 15:00 | 13    | 2027-01-05T15:00:00Z | 2027-03-30T14:00:00Z | a lesson starting exactly now is included
+            TUESDAY   | 09:00 | 12    | 2027-01-12T09:00:00Z | 2027-03-30T08:00:00Z | earlier today is not
+            WEDNESDAY | 09:00 | 12    | 2027-01-06T09:00:00Z | 2027-03-24T09:00:00Z | today + 85 (a Wednesday) is not
+            MONDAY    | 20:00 | 12    | 2027-01-11T20:00:00Z | 2027-03-29T19:00:00Z | yesterday's weekday starts next week
+            """)
+    void windowRunsFromNowThroughTodayPlus84Days(
+            DayOfWeek day, LocalTime time, int count, Instant first, Instant last) {
+        List<Occurrence> occurrences = planner.occurrences(
+                new WeeklySlot(day, time), ZoneId.of("Europe/London"), Instant.parse("2027-01-05T15:00:00Z"));
+
+        assertThat(occurrences).hasSize(count);
+        assertThat(occurrences.get(0).startAt()).isEqualTo(first);
+        assertThat(occurrences.get(occurrences.size() - 1).startAt()).isEqualTo(last);
+    }
+
+    @Test
+    void todayIsTheTeachersLocalDateNotUtc() {
+        // 03:00 UTC on Tuesday is still Monday 21:00 in Chicago: a Monday 22:00 lesson is today's.
+        List<Occurrence> occurrences = planner.occurrences(
+                new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(22, 0)),
+                ZoneId.of("America/Chicago"),
+                Instant.parse("2027-01-05T03:00:00Z"));
+
+        assertThat(occurrences.get(0))
+                .isEqualTo(new Occurrence(LocalDate.parse("2027-01-04"), Instant.parse("2027-01-05T04:00:00Z")));
+        assertThat(occurrences.get(occurrences.size() - 1).date()).isEqualTo(LocalDate.parse("2027-03-29"));
+    }
+
+    @Test
+    void horizonIsConfigurable() {
+        OccurrencePlanner fourWeeks = new OccurrencePlanner(4);
+        Instant now = Instant.parse("2027-01-05T15:00:00Z");
+
+        assertThat(fourWeeks.occurrences(new WeeklySlot(DayOfWeek.WEDNESDAY, LocalTime.NOON), ZoneId.of("UTC"), now))
+                .extracting(Occurrence::date)
+                .containsExactly(
+                        LocalDate.parse("2027-01-06"),
+                        LocalDate.parse("2027-01-13"),
+                        LocalDate.parse("2027-01-20"),
+                        LocalDate.parse("2027-01-27"));
+        assertThat(fourWeeks.windowEnd(now)).isEqualTo(Instant.parse("2027-02-03T15:00:00Z"));
+        assertThat(planner.windowEnd(now)).isEqualTo(now.plus(Duration.ofDays(85)));
+        assertThatThrownBy(() -> new OccurrencePlanner(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Every zone the JVM knows, random slots and moments (fixed seed, so a failure reproduces): the
+     * invariants students rely on hold everywhere.
+     */
+    @Test
+    void invariantsHoldInEveryZone() {
+        Random random = new Random(20261128);
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        for (String zoneId : ZoneId.getAvailableZoneIds()) {
+            ZoneId zone = ZoneId.of(zoneId);
+            for (int i = 0; i < 20; i++) {
+                Instant now = from.plusSeconds(random.nextInt(3 * 365 * 24 * 3600));
+                WeeklySlot slot = new WeeklySlot(
+                        DayOfWeek.of(1 + random.nextInt(7)), LocalTime.of(random.nextInt(24), 15 * random.nextInt(4)));
+                List<Occurrence> occurrences = planner.occurrences(slot, zone, now);
+                LocalDate today = LocalDate.ofInstant(now, zone);
+
+                assertThat(occurrences).as("%s %s at %s", zone, slot, now).hasSizeBetween(12, 13);
+                for (int k = 0; k < occurrences.size(); k++) {
+                    Occurrence occurrence = occurrences.get(k);
+                    assertThat(occurrence.date().getDayOfWeek()).isEqualTo(slot.day());
+                    assertThat(occurrence.date()).isBetween(today, today.plusDays(84));
+                    assertThat(occurrence.startAt()).isAfterOrEqualTo(now);
+                    ZonedDateTime local = occurrence.startAt().atZone(zone);
+                    // the wall clock shows the slot's time, or a later one when it fell into a gap
+                    if (!local.toLocalTime().equals(slot.startTime())) {
+                        assertThat(zone.getRules()
+                                        .getValidOffsets(occurrence.date().atTime(slot.startTime())))
+                                .as("%s %s on %s", zone, slot, occurrence.date())
+                                .isEmpty();
+                    }
+                    if (k > 0) {
+                        assertThat(occurrence.date())
+                                .isEqualTo(occurrences.get(k - 1).date().plusWeeks(1));
+                    }
+                }
+            }
+        }
+    }
+}
