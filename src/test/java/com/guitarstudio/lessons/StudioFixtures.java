@@ -1,6 +1,8 @@
 package com.guitarstudio.lessons;
 
+import java.sql.Timestamp;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +67,17 @@ public final class StudioFixtures {
         return jdbc.sql("select count(*) from lesson where teacher_id = ?")
                 .param(teacherId)
                 .query(Long.class)
+                .single();
+    }
+
+    /** A job_log row of a generation run that started at {@code executedAt}. */
+    public UUID jobLogRow(String status, Instant executedAt) {
+        return jdbc.sql("""
+                insert into job_log (job_name, trigger, status, success, executed_at)
+                values ('generate-future-lessons', 'SCHEDULE', ?, ? = 'SUCCESS', ?) returning id
+                """)
+                .params(status, status, Timestamp.from(executedAt))
+                .query(UUID.class)
                 .single();
     }
 

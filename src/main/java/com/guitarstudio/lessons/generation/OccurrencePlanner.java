@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.generation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,6 +48,6 @@ final class OccurrencePlanner {
 
     /** The last instant a run starting at {@code now} may plan for: {@code now} + the horizon + 1 day. */
     Instant windowEnd(Instant now) {
-        return now.plus(java.time.Duration.ofDays(horizonDays + 1L));
+        return now.plus(Duration.ofDays(horizonDays + 1L));
     }
 }

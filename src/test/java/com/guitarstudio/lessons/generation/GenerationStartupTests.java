@@ -7,12 +7,14 @@ import com.guitarstudio.lessons.GenerationTestConfiguration;
 import com.guitarstudio.lessons.LessonServiceApplication;
 import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.StudioTables;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +51,8 @@ class GenerationStartupTests {
     void startingAfterADayWithoutSuccessClosesDeadRunsAndCatchesUp() {
         new StudioFixtures(jdbc)
                 .teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
-        UUID dead = jobLogRow("RUNNING", GenerationTestConfiguration.START.minus(Duration.ofHours(30)));
+        UUID dead = new StudioFixtures(jdbc)
+                .jobLogRow("RUNNING", GenerationTestConfiguration.START.minus(Duration.ofHours(30)));
 
         start("--app.generation.catch-up-on-startup=true");
 
@@ -71,7 +74,7 @@ class GenerationStartupTests {
     void noCatchUpWhenARunSucceededWithinADay() {
         new StudioFixtures(jdbc)
                 .teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
-        jobLogRow("SUCCESS", GenerationTestConfiguration.START.minus(Duration.ofHours(23)));
+        new StudioFixtures(jdbc).jobLogRow("SUCCESS", GenerationTestConfiguration.START.minus(Duration.ofHours(23)));
 
         ConfigurableApplicationContext instance = start("--app.generation.catch-up-on-startup=true");
 
@@ -98,8 +101,8 @@ class GenerationStartupTests {
                 .map(CronTask.class::cast)
                 .findFirst()
                 .orElseThrow();
-        SimpleTriggerContext january10 = new SimpleTriggerContext(
-                java.time.Clock.fixed(Instant.parse("2027-01-10T00:00:00Z"), java.time.ZoneOffset.UTC));
+        SimpleTriggerContext january10 =
+                new SimpleTriggerContext(Clock.fixed(Instant.parse("2027-01-10T00:00:00Z"), ZoneOffset.UTC));
 
         assertThat(task.getExpression()).isEqualTo("0 30 3 * * *");
         // 03:30 in Sydney (daylight saving, +11:00) on 2027-01-11 local = 16:30 UTC on the 10th
@@ -123,7 +126,7 @@ class GenerationStartupTests {
     }
 
     private static String[] withRandomPort(String... arguments) {
-        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        String[] all = Arrays.copyOf(arguments, arguments.length + 1);
         all[arguments.length] = "--server.port=0";
         return all;
     }
@@ -132,15 +135,5 @@ class GenerationStartupTests {
         return instance.getBean("applicationTaskExecutor", ThreadPoolTaskExecutor.class)
                 .getThreadPoolExecutor()
                 .getTaskCount();
-    }
-
-    private UUID jobLogRow(String status, Instant executedAt) {
-        return jdbc.sql("""
-                insert into job_log (job_name, trigger, status, success, executed_at)
-                values ('generate-future-lessons', 'SCHEDULE', ?, ? = 'SUCCESS', ?) returning id
-                """)
-                .params(status, status, Timestamp.from(executedAt))
-                .query(UUID.class)
-                .single();
     }
 }

@@ -1,7 +1,6 @@
 package com.guitarstudio.lessons.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.guitarstudio.lessons.BulkStudio;
 import com.guitarstudio.lessons.GenerationTestConfiguration;
@@ -17,15 +16,9 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,8 +119,8 @@ class JobRunnerTests {
 
     @Test
     void retentionRemovesRunsOlderThanThirtyDaysAfterEachRun() {
-        UUID old = jobLogRow("SUCCESS", GenerationTestConfiguration.START.minus(Duration.ofDays(31)));
-        UUID recent = jobLogRow("SUCCESS", GenerationTestConfiguration.START.minus(Duration.ofDays(29)));
+        UUID old = studio.jobLogRow("SUCCESS", GenerationTestConfiguration.START.minus(Duration.ofDays(31)));
+        UUID recent = studio.jobLogRow("SUCCESS", GenerationTestConfiguration.START.minus(Duration.ofDays(29)));
 
         GenerationResult result = runner.run(JobTrigger.SCHEDULE, "schedule");
 
@@ -138,7 +131,7 @@ class JobRunnerTests {
 
     @Test
     void aRunningRowLeftByADeadProcessBecomesAbandonedAtTheNextRun() {
-        UUID dead = jobLogRow("RUNNING", GenerationTestConfiguration.START.minus(Duration.ofHours(3)));
+        UUID dead = studio.jobLogRow("RUNNING", GenerationTestConfiguration.START.minus(Duration.ofHours(3)));
 
         runner.run(JobTrigger.SCHEDULE, "schedule");
 
@@ -157,7 +150,7 @@ class JobRunnerTests {
 
     @Test
     void deadRunsAreNotAbandonedWhileAnotherInstanceHoldsTheLock() {
-        UUID running = jobLogRow("RUNNING", GenerationTestConfiguration.START);
+        UUID running = studio.jobLogRow("RUNNING", GenerationTestConfiguration.START);
         holdLockElsewhere();
 
         runner.abandonDeadRuns();
@@ -168,7 +161,7 @@ class JobRunnerTests {
     @Test
     void aTriggerFindingTheLockTakenRecordsASkippedRunWithWhenTheOtherStarted() {
         Instant otherStart = GenerationTestConfiguration.START.minus(Duration.ofMinutes(2));
-        jobLogRow("RUNNING", otherStart);
+        studio.jobLogRow("RUNNING", otherStart);
         holdLockElsewhere();
 
         GenerationResult result = runner.run(JobTrigger.CRON, "curl/8.5.0");
@@ -189,49 +182,23 @@ class JobRunnerTests {
                     DayOfWeek.of(1 + i % 7),
                     LocalTime.of(8 + i % 10, 0));
         }
-        // The run that gets the lock waits inside it until every other trigger has its answer.
-        RunGate.holdRuns();
-        CyclicBarrier start = new CyclicBarrier(8);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<CompletableFuture<GenerationResult>> runs = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                JobTrigger trigger = JobTrigger.values()[i % JobTrigger.values().length];
-                runs.add(CompletableFuture.supplyAsync(
-                        () -> {
-                            awaitBarrier(start);
-                            return runner.run(trigger, "trigger " + trigger);
-                        },
-                        pool));
-            }
-            RunGate.awaitRunHeld();
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> runs.stream().filter(CompletableFuture::isDone).count() == 7);
-            RunGate.releaseRuns();
-            List<GenerationResult> results = new ArrayList<>();
-            for (CompletableFuture<GenerationResult> run : runs) {
-                results.add(run.get(60, TimeUnit.SECONDS));
-            }
+        List<GenerationResult> results = ConcurrentTriggers.fire(8, List.of(runner));
 
-            assertThat(results).filteredOn(r -> r.status() == JobStatus.SUCCESS).hasSize(1);
-            assertThat(results)
-                    .filteredOn(r -> r.status() == JobStatus.SKIPPED)
-                    .hasSize(7)
-                    .allSatisfy(r -> assertThat(r.runningSince()).isNotNull());
-            assertThat(studio.lessonCount())
-                    .isPositive()
-                    .isEqualTo(results.stream()
-                            .mapToInt(GenerationResult::lessonsGenerated)
-                            .sum());
-            assertThat(duplicateLessons(jdbc)).isZero();
-            assertThat(jdbc.sql("select status, count(*) from job_log group by status")
-                            .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
-                            .list())
-                    .containsExactlyInAnyOrder(Map.entry("SUCCESS", 1), Map.entry("SKIPPED", 7));
-        } finally {
-            RunGate.releaseRuns();
-            pool.shutdownNow();
-        }
+        assertThat(results).filteredOn(r -> r.status() == JobStatus.SUCCESS).hasSize(1);
+        assertThat(results)
+                .filteredOn(r -> r.status() == JobStatus.SKIPPED)
+                .hasSize(7)
+                .allSatisfy(r -> assertThat(r.runningSince()).isNotNull());
+        assertThat(studio.lessonCount())
+                .isPositive()
+                .isEqualTo(results.stream()
+                        .mapToInt(GenerationResult::lessonsGenerated)
+                        .sum());
+        assertThat(duplicateLessons(jdbc)).isZero();
+        assertThat(jdbc.sql("select status, count(*) from job_log group by status")
+                        .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                        .list())
+                .containsExactlyInAnyOrder(Map.entry("SUCCESS", 1), Map.entry("SKIPPED", 7));
     }
 
     @Test
@@ -282,16 +249,6 @@ class JobRunnerTests {
                 """).update();
     }
 
-    private UUID jobLogRow(String status, Instant executedAt) {
-        return jdbc.sql("""
-                insert into job_log (job_name, trigger, status, success, executed_at)
-                values ('generate-future-lessons', 'SCHEDULE', ?, ? = 'SUCCESS', ?) returning id
-                """)
-                .params(status, status, Timestamp.from(executedAt))
-                .query(UUID.class)
-                .single();
-    }
-
     private String statusOf(UUID id) {
         return jdbc.sql("select status from job_log where id = ?")
                 .param(id)
@@ -311,13 +268,5 @@ class JobRunnerTests {
 
     private static Instant instant(Map<String, Object> row, String column) {
         return ((Timestamp) row.get(column)).toInstant();
-    }
-
-    private static void awaitBarrier(CyclicBarrier barrier) {
-        try {
-            barrier.await(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -218,7 +220,7 @@ class LessonGenerationTests {
     @ParameterizedTest(name = "failing teacher is number {0} of 5 (chunks of 3)")
     @ValueSource(ints = {0, 2, 4})
     void aFailureInsideAChunkLeavesNoneOfItsRowsAndOnlyTheTeacherAtFaultIsReported(int failing) {
-        List<UUID> teachers = new java.util.ArrayList<>();
+        List<UUID> teachers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             UUID teacher = studio.teacher("Teacher " + i, "Europe/London");
             for (int s = 0; s < 3; s++) {
@@ -300,7 +302,7 @@ class LessonGenerationTests {
                 .query((rs, n) -> new LessonRow(
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(),
                         rs.getInt(4),
                         rs.getInt(5),
                         rs.getString(6),

@@ -1,7 +1,6 @@
 package com.guitarstudio.lessons.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.guitarstudio.lessons.BulkStudio;
 import com.guitarstudio.lessons.GenerationTestConfiguration;
@@ -11,14 +10,8 @@ import com.guitarstudio.lessons.StudioTables;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import com.zaxxer.hikari.HikariDataSource;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,45 +36,18 @@ class TwoInstancesTests {
         JdbcClient jdbc = first.getBean(JdbcClient.class);
         StudioTables.truncate(jdbc);
         BulkStudio.create(jdbc, "two", 30, 4);
-        RunGate.holdRuns();
-        CyclicBarrier start = new CyclicBarrier(8);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<CompletableFuture<GenerationResult>> runs = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                JobRunner runner = (i % 2 == 0 ? first : second).getBean(JobRunner.class);
-                runs.add(CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                start.await(30, TimeUnit.SECONDS);
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                            return runner.run(JobTrigger.CRON, "instance test");
-                        },
-                        pool));
-            }
-            RunGate.awaitRunHeld();
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> runs.stream().filter(CompletableFuture::isDone).count() == 7);
-            RunGate.releaseRuns();
-            List<GenerationResult> results = new ArrayList<>();
-            for (CompletableFuture<GenerationResult> run : runs) {
-                results.add(run.get(60, TimeUnit.SECONDS));
-            }
 
-            assertThat(results).filteredOn(r -> r.status() == JobStatus.SUCCESS).hasSize(1);
-            assertThat(results).filteredOn(r -> r.status() == JobStatus.SKIPPED).hasSize(7);
-            assertThat(JobRunnerTests.duplicateLessons(jdbc)).isZero();
-            assertThat(jdbc.sql("select count(*) from lesson").query(Long.class).single())
-                    .isEqualTo(results.stream()
-                            .mapToInt(GenerationResult::lessonsGenerated)
-                            .sum())
-                    .isBetween(30L * 4 * 12, 30L * 4 * 13);
-        } finally {
-            RunGate.releaseRuns();
-            pool.shutdownNow();
-        }
+        List<GenerationResult> results =
+                ConcurrentTriggers.fire(8, List.of(first.getBean(JobRunner.class), second.getBean(JobRunner.class)));
+
+        assertThat(results).filteredOn(r -> r.status() == JobStatus.SUCCESS).hasSize(1);
+        assertThat(results).filteredOn(r -> r.status() == JobStatus.SKIPPED).hasSize(7);
+        assertThat(JobRunnerTests.duplicateLessons(jdbc)).isZero();
+        assertThat(jdbc.sql("select count(*) from lesson").query(Long.class).single())
+                .isEqualTo(results.stream()
+                        .mapToInt(GenerationResult::lessonsGenerated)
+                        .sum())
+                .isBetween(30L * 4 * 12, 30L * 4 * 13);
     }
 
     @Test
