@@ -10,7 +10,7 @@ public final class StudioTables {
     public static void truncate(JdbcClient jdbc) {
         jdbc.sql("""
                 truncate lesson, recurring_slot, teacher_lesson_settings, student_profile, teacher_profile,
-                         app_user, job_log, shedlock
+                         app_user, job_log, shedlock, login_failure
                 """).update();
     }
 }

@@ -29,6 +29,9 @@ public final class DatabaseUrl {
     public static final String USERNAME_VARIABLE = "DATABASE_USERNAME";
     public static final String PASSWORD_VARIABLE = "DATABASE_PASSWORD";
 
+    static final String EXAMPLES = "for example postgres://user:password@db.example.com:5432/studio?sslmode=require"
+            + " or jdbc:postgresql://localhost:5432/studio";
+
     private static final String JDBC_PREFIX = "jdbc:postgresql://";
     private static final List<String> URI_PREFIXES = List.of("postgres://", "postgresql://");
     private static final Pattern HOST = Pattern.compile("\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+");
@@ -50,7 +53,7 @@ public final class DatabaseUrl {
      */
     public static DatabaseConnection parse(String variable, String url, String username, String password) {
         if (url == null || url.isBlank()) {
-            throw InvalidDatabaseUrl.missing(variable);
+            throw InvalidEnvironment.missing(variable, "set it to the PostgreSQL database to use, " + EXAMPLES);
         }
         String trimmed = url.trim();
         Parts parts;
@@ -60,8 +63,8 @@ public final class DatabaseUrl {
             String prefix = URI_PREFIXES.stream()
                     .filter(p -> trimmed.regionMatches(true, 0, p, 0, p.length()))
                     .findFirst()
-                    .orElseThrow(() -> InvalidDatabaseUrl.invalid(
-                            variable, "it must start with postgres://, postgresql:// or jdbc:postgresql://"));
+                    .orElseThrow(() ->
+                            invalid(variable, "it must start with postgres://, postgresql:// or jdbc:postgresql://"));
             parts = parseUri(variable, trimmed.substring(prefix.length()));
         }
         return new DatabaseConnection(
@@ -91,7 +94,7 @@ public final class DatabaseUrl {
             }
         }
         if (location.contains("@")) {
-            throw InvalidDatabaseUrl.invalid(
+            throw invalid(
                     variable, "a jdbc:postgresql:// URL takes the user and password as ?user=…&password=… options");
         }
         HostsAndDatabase parsed = hostsAndDatabase(variable, location);
@@ -132,16 +135,16 @@ public final class DatabaseUrl {
         String hosts = slash < 0 ? location : location.substring(0, slash);
         String database = slash < 0 ? "" : decode(variable, location.substring(slash + 1));
         if (hosts.isEmpty()) {
-            throw InvalidDatabaseUrl.invalid(variable, "it names no host");
+            throw invalid(variable, "it names no host");
         }
         for (String hostAndPort : hosts.split(",", -1)) {
             checkHostAndPort(variable, hostAndPort);
         }
         if (database.isEmpty()) {
-            throw InvalidDatabaseUrl.invalid(variable, "it names no database after the host (…:5432/studio)");
+            throw invalid(variable, "it names no database after the host (…:5432/studio)");
         }
         if (database.contains("/")) {
-            throw InvalidDatabaseUrl.invalid(variable, "the database name cannot contain '/'");
+            throw invalid(variable, "the database name cannot contain '/'");
         }
         return new HostsAndDatabase(hosts, database);
     }
@@ -152,14 +155,18 @@ public final class DatabaseUrl {
                 : hostAndPort.lastIndexOf(':');
         String host = portSeparator < 0 ? hostAndPort : hostAndPort.substring(0, portSeparator);
         if (!HOST.matcher(host).matches()) {
-            throw InvalidDatabaseUrl.invalid(variable, "'" + host + "' is not a host name");
+            throw invalid(variable, "'" + host + "' is not a host name");
         }
         if (portSeparator >= 0) {
             String port = hostAndPort.substring(portSeparator + 1);
             if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-                throw InvalidDatabaseUrl.invalid(variable, "the port '" + port + "' is not a number from 1 to 65535");
+                throw invalid(variable, "the port '" + port + "' is not a number from 1 to 65535");
             }
         }
+    }
+
+    private static InvalidEnvironment invalid(String variable, String problem) {
+        return InvalidEnvironment.invalid(variable, "is not a valid PostgreSQL URL: " + problem + "; " + EXAMPLES);
     }
 
     private static String query(List<String> options) {
@@ -171,8 +178,7 @@ public final class DatabaseUrl {
             // URLDecoder would turn '+' into a space, which is wrong for the path and user information
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw InvalidDatabaseUrl.invalid(
-                    variable, "it has a '%' that does not start an escape; write a literal '%' as %25");
+            throw invalid(variable, "it has a '%' that does not start an escape; write a literal '%' as %25");
         }
     }
 

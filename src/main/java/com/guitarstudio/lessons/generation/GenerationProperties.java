@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.generation;
 
+import com.guitarstudio.lessons.config.InvalidEnvironment;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -35,20 +36,22 @@ record GenerationProperties(
 
     GenerationProperties {
         if (cron != null && !CronExpression.isValidExpression(cron)) {
-            throw new IllegalArgumentException("GENERATION_CRON '" + cron + "' is not a valid cron expression: it has"
-                    + " six fields, second minute hour day-of-month month day-of-week, for example 0 0 2 * * *");
+            throw InvalidEnvironment.invalid(
+                    "GENERATION_CRON",
+                    "'" + cron + "' is not a valid cron expression: it has six fields, second minute hour"
+                            + " day-of-month month day-of-week, for example 0 0 2 * * *");
         }
         if (zone != null) {
             try {
                 ZoneId.of(zone);
             } catch (DateTimeException e) {
-                throw new IllegalArgumentException(
-                        "GENERATION_ZONE '" + zone + "' is not a time zone id, for example UTC or America/Chicago");
+                throw InvalidEnvironment.invalid(
+                        "GENERATION_ZONE", "'" + zone + "' is not a time zone id, for example UTC or America/Chicago");
             }
         }
         if (lockAtMostFor != null && lockAtMostFor.compareTo(Duration.ofMinutes(1)) < 0) {
-            throw new IllegalArgumentException(
-                    "GENERATION_LOCK_AT_MOST_FOR must be at least one minute (PT1M), not " + lockAtMostFor);
+            throw InvalidEnvironment.invalid(
+                    "GENERATION_LOCK_AT_MOST_FOR", "must be at least one minute (PT1M), not " + lockAtMostFor);
         }
     }
 }

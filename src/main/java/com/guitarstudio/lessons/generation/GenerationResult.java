@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param jobLogId the {@code job_log} row of this run (or of the skip)
  * @param durationMs from start to end of the run
  * @param runningSince when skipped: when the run holding the lock started, if known
+ * @param databaseUnavailable the run failed because the database could not be reached
  */
 public record GenerationResult(
         JobStatus status,
@@ -25,7 +26,8 @@ public record GenerationResult(
         List<String> errors,
         UUID jobLogId,
         long durationMs,
-        Instant runningSince) {
+        Instant runningSince,
+        boolean databaseUnavailable) {
 
     public GenerationResult {
         errors = List.copyOf(errors);

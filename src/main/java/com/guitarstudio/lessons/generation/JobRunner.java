@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.generation;
 
+import com.guitarstudio.lessons.config.DatabaseFailures;
 import com.guitarstudio.lessons.joblog.JobLogService;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
@@ -60,17 +61,19 @@ public class JobRunner {
             result = lock.runExclusively(() -> runHoldingLock(trigger, triggeredBy, now))
                     .orElseGet(() -> skipped(trigger, triggeredBy, now));
         } catch (RuntimeException e) {
-            // Taking the lock failed: the database is unreachable, so nothing can be recorded either.
+            // The lock is a database row: failing to take it means the database is unreachable, so
+            // nothing can be recorded in job_log either.
             log.error("Lesson generation ({}) could not start: {}", trigger, LessonGenerator.rootMessage(e));
             result = new GenerationResult(
                     JobStatus.FAILED,
                     0,
                     0,
                     0,
-                    List.of("Run failed: " + LessonGenerator.rootMessage(e)),
+                    List.of("Run failed: the database is unavailable (" + LessonGenerator.rootMessage(e) + ")"),
                     null,
                     elapsedMillis(startNanos),
-                    null);
+                    null,
+                    true);
         }
         metrics.recordRun(
                 trigger,
@@ -98,6 +101,7 @@ public class JobRunner {
 
         GenerationTally tally = new GenerationTally();
         JobStatus status;
+        boolean databaseUnavailable = false;
         try {
             generator.generate(now, tally, () -> recordProgress(id, tally));
             status = tally.errors().isEmpty() ? JobStatus.SUCCESS : JobStatus.PARTIAL;
@@ -105,6 +109,7 @@ public class JobRunner {
             log.error("Lesson generation run {} failed", id, e);
             tally.runFailed("Run failed: " + LessonGenerator.rootMessage(e));
             status = JobStatus.FAILED;
+            databaseUnavailable = DatabaseFailures.isUnavailable(e);
         }
 
         Instant finishedAt = clock.instant();
@@ -116,7 +121,8 @@ public class JobRunner {
                 tally.errors(),
                 id,
                 Duration.between(now, finishedAt).toMillis(),
-                null);
+                null,
+                databaseUnavailable);
         try {
             jobLog.finish(
                     id,
@@ -162,7 +168,7 @@ public class JobRunner {
                 trigger,
                 triggeredBy == null ? "" : " by " + triggeredBy,
                 runningSince);
-        return new GenerationResult(JobStatus.SKIPPED, 0, 0, 0, List.of(), id, 0, runningSince);
+        return new GenerationResult(JobStatus.SKIPPED, 0, 0, 0, List.of(), id, 0, runningSince, false);
     }
 
     private static long elapsedMillis(long startNanos) {

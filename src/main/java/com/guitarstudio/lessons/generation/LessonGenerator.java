@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.generation;
 
+import com.guitarstudio.lessons.config.DatabaseFailures;
 import com.guitarstudio.lessons.generation.EligibleSlots.Slot;
 import com.guitarstudio.lessons.generation.EligibleSlots.TeacherSlots;
 import java.time.DateTimeException;
@@ -9,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -120,9 +118,7 @@ class LessonGenerator {
 
     /** The database is down or unreachable: retrying teacher by teacher would only blame them all. */
     private static void rethrowIfDatabaseUnavailable(DataAccessException e) {
-        if (e instanceof DataAccessResourceFailureException
-                || e instanceof TransientDataAccessResourceException
-                || e instanceof QueryTimeoutException) {
+        if (DatabaseFailures.isUnavailable(e)) {
             throw e;
         }
     }

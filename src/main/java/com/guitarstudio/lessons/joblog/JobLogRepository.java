@@ -1,8 +1,10 @@
 package com.guitarstudio.lessons.joblog;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -10,6 +12,15 @@ import org.springframework.data.jpa.repository.Query;
 interface JobLogRepository extends JpaRepository<JobLog, UUID> {
 
     Optional<JobLog> findFirstByJobNameAndStatusOrderByExecutedAtDesc(String jobName, JobStatus status);
+
+    List<JobLog> findByJobNameOrderByExecutedAtDesc(String jobName, Limit limit);
+
+    @Query("""
+            select new com.guitarstudio.lessons.joblog.JobStats(count(j), max(j.executedAt),
+                   max(case when j.status = com.guitarstudio.lessons.joblog.JobStatus.SUCCESS then j.executedAt end))
+            from JobLog j where j.jobName = :jobName
+            """)
+    JobStats stats(String jobName);
 
     boolean existsByJobNameAndStatusAndExecutedAtAfter(String jobName, JobStatus status, Instant after);
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,6 +76,19 @@ public class JobLogService {
         return repository
                 .findFirstByJobNameAndStatusOrderByExecutedAtDesc(jobName, JobStatus.RUNNING)
                 .map(JobLog::getExecutedAt);
+    }
+
+    /** The latest runs, newest first. */
+    @Transactional(readOnly = true)
+    public List<JobRun> history(String jobName, int limit) {
+        return repository.findByJobNameOrderByExecutedAtDesc(jobName, Limit.of(limit)).stream()
+                .map(JobRun::of)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public JobStats stats(String jobName) {
+        return repository.stats(jobName);
     }
 
     @Transactional(readOnly = true)

@@ -3,29 +3,173 @@ package com.guitarstudio.lessons.security;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
-/** Until sign-in exists, only the health endpoint answers; everything else is refused. */
+/**
+ * Two chains (DESIGN.md §6). Both are stateless: who the caller is comes from a JWT on every request,
+ * so any instance serves any request.
+ *
+ * <ul>
+ *   <li>{@code /api/**} and {@code /actuator/**}: bearer JWT, no CSRF (no cookies are trusted here),
+ *       401 with {@code WWW-Authenticate: Bearer} or 403 as problem details. The cron endpoint is
+ *       open to the chain and checks CRON_SECRET itself.
+ *   <li>everything else (the admin page): a login form that puts the JWT in an HttpOnly cookie,
+ *       CSRF tokens on every form post (in a cookie, as there is no session), logout that clears
+ *       the cookie; not signed in goes to {@code /login}, signed in without admin rights gets 403.
+ * </ul>
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    static final String ADMIN_PAGE = "/admin/background-jobs";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health"))
+    PasswordEncoder passwordEncoder() {
+        // Plain bcrypt ($2a$/$2b$/$2y$, no {bcrypt} prefix), as the studio's main app writes it.
+        return new BCryptPasswordEncoder();
+    }
+
+    /**
+     * The only way to sign in with a password. Being a bean, it also keeps Spring Boot from adding
+     * an in-memory user with a generated (and logged) password, and it is the chain's manager
+     * itself, without a parent that would check a failed attempt a second time.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(LoginService logins) {
+        return new ProviderManager(new LoginProvider(logins));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, AuthCookie cookie, ProblemWriter problems)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Sign in first: send 'Authorization: Bearer <token>' with a token from POST /api/auth/token");
+        };
+        return http.securityMatcher("/api/**", "/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/cron/**", "/api/auth/token")
                         .permitAll()
+                        .requestMatchers(EndpointRequest.to("health"))
+                        .permitAll()
+                        .requestMatchers("/api/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(EndpointRequest.toAnyEndpoint())
+                        .hasRole("ADMIN")
                         .anyRequest()
-                        .denyAll())
+                        .authenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler((request, response, exception) ->
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "This needs an admin account")))
+                .addFilterBefore(
+                        new JwtAuthenticationFilter(tokens, cookie, unauthorized),
+                        UsernamePasswordAuthenticationFilter.class)
                 .build();
     }
 
-    /** No in-memory user with a generated password (Boot would log it). */
     @Bean
-    UserDetailsService noUsers() {
-        return username -> {
-            throw new UsernameNotFoundException("Sign-in is not available yet");
+    @Order(2)
+    SecurityFilterChain pageChain(
+            HttpSecurity http,
+            TokenService tokens,
+            AuthCookie cookie,
+            ProblemWriter problems,
+            AuthenticationManager authenticationManager)
+            throws Exception {
+        CookieRequestCache requestCache = new CookieRequestCache();
+        SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+        redirect.setRequestCache(requestCache);
+        redirect.setDefaultTargetUrl(ADMIN_PAGE);
+        AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Invalid or expired token");
         };
+        return http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .authenticationManager(authenticationManager)
+                .formLogin(form -> form.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .successHandler((request, response, authentication) -> {
+                            SignedInUser user = (SignedInUser) authentication.getPrincipal();
+                            cookie.write(request, response, tokens.issue(user).token());
+                            redirect.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureHandler(loginFailure())
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .addLogoutHandler((request, response, authentication) -> cookie.clear(request, response))
+                        .logoutSuccessUrl("/login?logout")
+                        .permitAll())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/login/locked", "/error", "/css/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .addFilterBefore(
+                        new JwtAuthenticationFilter(tokens, cookie, unauthorized),
+                        UsernamePasswordAuthenticationFilter.class)
+                .build();
+    }
+
+    /** Wrong password: back to the form. Locked out: the form again, answered 429 with Retry-After. */
+    private static AuthenticationFailureHandler loginFailure() {
+        return (request, response, exception) -> {
+            if (exception instanceof TooManyLoginAttempts locked) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
+                request.setAttribute(
+                        LoginPageController.LOCKED_MINUTES, TooManyLoginAttempts.minutes(locked.retryAfter()));
+                request.getRequestDispatcher("/login/locked").forward(request, response);
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login?error");
+            }
+        };
+    }
+
+    /** The login form's check, the same as the token endpoint's. */
+    private record LoginProvider(LoginService logins) implements AuthenticationProvider {
+
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            SignedInUser user =
+                    logins.authenticate(authentication.getName(), String.valueOf(authentication.getCredentials()));
+            return UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        }
     }
 }

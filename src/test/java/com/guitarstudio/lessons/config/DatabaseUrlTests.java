@@ -59,7 +59,7 @@ class DatabaseUrlTests {
     @Test
     void missingUrlNamesTheVariableAndShowsAnExample() {
         assertThatThrownBy(() -> DatabaseUrl.fromEnvironment(Map.of()))
-                .isInstanceOf(InvalidDatabaseUrl.class)
+                .isInstanceOf(InvalidEnvironment.class)
                 .hasMessageStartingWith("DATABASE_URL is not set")
                 .hasMessageContaining("postgres://user:password@db.example.com:5432/studio");
         assertThatThrownBy(() -> DatabaseUrl.fromEnvironment(Map.of("DATABASE_URL", "  ")))
@@ -81,7 +81,7 @@ class DatabaseUrlTests {
             """)
     void brokenUrlSaysWhatIsWrongWithoutRepeatingIt(String url, String problem) {
         assertThatThrownBy(() -> DatabaseUrl.parse("DATABASE_URL", url, null, null))
-                .isInstanceOf(InvalidDatabaseUrl.class)
+                .isInstanceOf(InvalidEnvironment.class)
                 .hasMessageStartingWith("DATABASE_URL is not a valid PostgreSQL URL: " + problem)
                 .hasMessageContaining("for example postgres://")
                 .hasMessageNotContaining("secret")

@@ -3,8 +3,8 @@ package com.guitarstudio.lessons.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.guitarstudio.lessons.AppInstances;
 import com.guitarstudio.lessons.GenerationTestConfiguration;
-import com.guitarstudio.lessons.LessonServiceApplication;
 import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.StudioTables;
 import java.time.Clock;
@@ -13,14 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -32,7 +28,7 @@ import org.springframework.scheduling.support.SimpleTriggerContext;
 /** What happens when an instance starts: dead runs are closed, a missed day is caught up, the schedule is set. */
 class GenerationStartupTests {
 
-    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private final AppInstances instances = new AppInstances();
     private JdbcClient jdbc;
 
     @BeforeEach
@@ -44,7 +40,7 @@ class GenerationStartupTests {
 
     @AfterEach
     void stopInstances() {
-        instances.forEach(ConfigurableApplicationContext::close);
+        instances.close();
     }
 
     @Test
@@ -118,17 +114,7 @@ class GenerationStartupTests {
     }
 
     private ConfigurableApplicationContext start(String... arguments) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(
-                        LessonServiceApplication.class, GenerationTestConfiguration.class)
-                .run(withRandomPort(arguments));
-        instances.add(context);
-        return context;
-    }
-
-    private static String[] withRandomPort(String... arguments) {
-        String[] all = Arrays.copyOf(arguments, arguments.length + 1);
-        all[arguments.length] = "--server.port=0";
-        return all;
+        return instances.start(arguments);
     }
 
     private static long submittedTasks(ConfigurableApplicationContext instance) {

@@ -2,31 +2,28 @@ package com.guitarstudio.lessons.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.guitarstudio.lessons.AppInstances;
 import com.guitarstudio.lessons.BulkStudio;
-import com.guitarstudio.lessons.GenerationTestConfiguration;
-import com.guitarstudio.lessons.LessonServiceApplication;
 import com.guitarstudio.lessons.RunGate;
 import com.guitarstudio.lessons.StudioTables;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Several instances of the service on one database: still one run at a time, never a duplicate. */
 class TwoInstancesTests {
 
-    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private final AppInstances instances = new AppInstances();
 
     @AfterEach
     void stopInstances() {
         RunGate.releaseRuns();
-        instances.forEach(ConfigurableApplicationContext::close);
+        instances.close();
     }
 
     @Test
@@ -64,10 +61,6 @@ class TwoInstancesTests {
     }
 
     private ConfigurableApplicationContext startInstance() {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(
-                        LessonServiceApplication.class, GenerationTestConfiguration.class)
-                .run("--server.port=0");
-        instances.add(context);
-        return context;
+        return instances.start();
     }
 }

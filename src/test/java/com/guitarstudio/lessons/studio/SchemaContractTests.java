@@ -28,7 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import(TestDatabaseConfiguration.class)
 class SchemaContractTests {
 
-    /** DESIGN.md §3, column by column (sorted by name), then keys and indexes. */
+    /**
+     * DESIGN.md §3, column by column (sorted by name), then keys and indexes; plus login_failure,
+     * this service's own table for the sign-in lockout (V2).
+     */
     private static final String CONTRACT = """
             table app_user
               column created_at timestamp with time zone not null default now()
@@ -84,6 +87,14 @@ class SchemaContractTests {
               index (start_at)
               index (student_id, start_at)
               index (teacher_id, start_at)
+            table login_failure
+              column created_at timestamp with time zone not null default now()
+              column email_hash text not null
+              column failed_at timestamp with time zone not null
+              column id uuid not null default gen_random_uuid()
+              column updated_at timestamp with time zone not null default now()
+              primary key (id)
+              index (email_hash, failed_at)
             table recurring_slot
               column booked_at timestamp with time zone not null default now()
               column cancelled_at timestamp with time zone null

@@ -1,0 +1,75 @@
+package com.guitarstudio.lessons.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Signs the request in from its token: {@code Authorization: Bearer <jwt>} (API clients) or the
+ * auth cookie (the admin page). A bearer token that is not valid is answered 401 at once; a cookie
+ * that is not valid (expired, say) is cleared and the request goes on anonymous, so the page sends
+ * the browser to the login form. The cron endpoint is left alone: its bearer value is CRON_SECRET.
+ * Created by the security configuration for its chains only, never registered as a servlet filter.
+ */
+class JwtAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final TokenService tokens;
+    private final AuthCookie cookie;
+    private final AuthenticationEntryPoint unauthorized;
+
+    JwtAuthenticationFilter(TokenService tokens, AuthCookie cookie, AuthenticationEntryPoint unauthorized) {
+        this.tokens = tokens;
+        this.cookie = cookie;
+        this.unauthorized = unauthorized;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/cron/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            Optional<SignedInUser> user =
+                    tokens.verify(authorization.substring(BEARER.length()).trim());
+            if (user.isEmpty()) {
+                SecurityContextHolder.clearContext();
+                unauthorized.commence(request, response, new BadCredentialsException("Invalid or expired token"));
+                return;
+            }
+            signIn(user.get());
+        } else {
+            Optional<String> token = cookie.read(request);
+            if (token.isPresent()) {
+                Optional<SignedInUser> user = tokens.verify(token.get());
+                if (user.isPresent()) {
+                    signIn(user.get());
+                } else {
+                    cookie.clear(request, response);
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void signIn(SignedInUser user) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
+        SecurityContextHolder.setContext(context);
+    }
+}

@@ -1,0 +1,49 @@
+package com.guitarstudio.lessons.security;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks an email and password, for the login form and the token endpoint alike: the lockout of
+ * {@link LoginThrottle} first, then the bcrypt hash. An unknown email costs the same bcrypt check
+ * as a wrong password, so response times do not tell which emails exist.
+ */
+@Service
+class LoginService {
+
+    static final String BAD_CREDENTIALS = "Invalid email or password";
+
+    private final Accounts accounts;
+    private final LoginThrottle throttle;
+    private final PasswordEncoder passwordEncoder;
+    private final String unknownUserHash;
+
+    LoginService(Accounts accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder) {
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.passwordEncoder = passwordEncoder;
+        this.unknownUserHash = passwordEncoder.encode(UUID.randomUUID().toString());
+    }
+
+    /**
+     * @throws TooManyLoginAttempts when this email is locked out
+     * @throws BadCredentialsException when the email is unknown, has no password, or the password is wrong
+     */
+    SignedInUser authenticate(String email, String password) {
+        throttle.retryAfter(email).ifPresent(wait -> {
+            throw new TooManyLoginAttempts(wait);
+        });
+        Optional<Account> account = accounts.findByEmail(email);
+        String hash = account.map(Account::passwordHash).orElse(null);
+        boolean matches = passwordEncoder.matches(password, hash == null ? unknownUserHash : hash) && hash != null;
+        if (!matches) {
+            throttle.recordFailure(email);
+            throw new BadCredentialsException(BAD_CREDENTIALS);
+        }
+        throttle.clear(email);
+        return account.get().signedIn();
+    }
+}

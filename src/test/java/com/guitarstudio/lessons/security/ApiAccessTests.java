@@ -1,0 +1,135 @@
+package com.guitarstudio.lessons.security;
+
+import static com.guitarstudio.lessons.TestHttp.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.guitarstudio.lessons.GenerationTestConfiguration;
+import com.guitarstudio.lessons.MutableClock;
+import com.guitarstudio.lessons.StudioTables;
+import com.guitarstudio.lessons.TestHttp;
+import com.guitarstudio.lessons.TestUsers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Who may call what (DESIGN.md §6): every API endpoint against every kind of caller, over real HTTP. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "app.cron.secret=cron-secret-for-access-tests")
+@Import(GenerationTestConfiguration.class)
+class ApiAccessTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    TestHttp http;
+
+    @BeforeEach
+    void users() {
+        StudioTables.truncate(jdbc);
+        TestUsers.create(jdbc);
+        clock.set(GenerationTestConfiguration.START);
+        http = new TestHttp(port);
+    }
+
+    @Test
+    void everyEndpointAnswersEveryKindOfCallerAsDocumented() {
+        clock.set(GenerationTestConfiguration.START.minus(Duration.ofHours(13)));
+        String expired = token(TestUsers.ADMIN);
+        clock.set(GenerationTestConfiguration.START);
+        Map<String, String[]> callers = new LinkedHashMap<>();
+        callers.put("no credentials", new String[0]);
+        callers.put("bad token", new String[] {"Authorization", "Bearer not-a-token"});
+        callers.put("expired token", new String[] {"Authorization", bearer(expired)});
+        callers.put("student", authorization(TestUsers.STUDENT));
+        callers.put("non-admin teacher", authorization(TestUsers.TEACHER));
+        callers.put("admin teacher", authorization(TestUsers.ADMIN_TEACHER));
+        callers.put("ADMIN", authorization(TestUsers.ADMIN));
+
+        String wrongPassword = "{\"email\":\"" + TestUsers.ADMIN + "\",\"password\":\"wrong\"}";
+        Map<String, List<Integer>> expected = new LinkedHashMap<>();
+        // callers:                                           none bad  exp  stud teach adm-t ADMIN
+        expected.put("GET /api/cron/generate-lessons", List.of(401, 401, 401, 401, 401, 401, 401));
+        expected.put("POST /api/cron/generate-lessons", List.of(401, 401, 401, 401, 401, 401, 401));
+        expected.put("GET /api/admin/background-jobs/history", List.of(401, 401, 401, 403, 403, 200, 200));
+        expected.put("POST /api/admin/background-jobs/generate-lessons", List.of(401, 401, 401, 403, 403, 200, 200));
+        expected.put("POST /api/auth/token", List.of(401, 401, 401, 401, 401, 401, 401));
+        expected.put("GET /actuator/health", List.of(200, 401, 401, 200, 200, 200, 200));
+
+        SoftAssertions softly = new SoftAssertions();
+        expected.forEach((endpoint, statuses) -> {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+            int column = 0;
+            for (Map.Entry<String, String[]> caller : callers.entrySet()) {
+                String body = path.equals("/api/auth/token") ? wrongPassword : null;
+                String[] headers = body == null
+                        ? caller.getValue()
+                        : concat(caller.getValue(), "Content-Type", "application/json");
+                HttpResponse<String> response = http.send(method, path, body, headers);
+                softly.assertThat(response.statusCode())
+                        .as("%s by %s", endpoint, caller.getKey())
+                        .isEqualTo(statuses.get(column++));
+                if (response.statusCode() >= 400) {
+                    softly.assertThat(response.headers().firstValue("Content-Type"))
+                            .as("%s by %s: JSON error body", endpoint, caller.getKey())
+                            .hasValueSatisfying(type -> assertThat(type).contains("json"));
+                }
+            }
+        });
+        softly.assertAll();
+    }
+
+    @Test
+    void unauthorizedApiAnswersSayHowToSignInAndAskForABearerToken() {
+        HttpResponse<String> response = http.get("/api/admin/background-jobs/history");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(TestHttp.json(response).get("detail").asString()).contains("POST /api/auth/token");
+    }
+
+    @Test
+    void forbiddenApiAnswersAreProblemDetails() {
+        HttpResponse<String> response =
+                http.get("/api/admin/background-jobs/history", authorization(TestUsers.TEACHER));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(TestHttp.fieldNames(TestHttp.json(response))).contains("title", "status", "detail", "instance");
+    }
+
+    private String[] authorization(String email) {
+        return new String[] {"Authorization", bearer(token(email))};
+    }
+
+    private String token(String email) {
+        HttpResponse<String> response = http.postJson(
+                "/api/auth/token", "{\"email\":\"" + email + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return TestHttp.json(response).get("token").asString();
+    }
+
+    private static String[] concat(String[] headers, String... more) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
+        System.arraycopy(more, 0, all, headers.length, more.length);
+        return all;
+    }
+}

@@ -1,0 +1,200 @@
+package com.guitarstudio.lessons.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.guitarstudio.lessons.GenerationTestConfiguration;
+import com.guitarstudio.lessons.MutableClock;
+import com.guitarstudio.lessons.StudioTables;
+import com.guitarstudio.lessons.TestHttp;
+import com.guitarstudio.lessons.TestUsers;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The admin page's sign-in: form, CSRF, the token cookie, lockout and logout, as a browser sees them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(GenerationTestConfiguration.class)
+class LoginFormTests {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    TestHttp http;
+
+    @BeforeEach
+    void users() {
+        StudioTables.truncate(jdbc);
+        TestUsers.create(jdbc);
+        clock.set(GenerationTestConfiguration.START);
+        http = new TestHttp(port);
+    }
+
+    @Test
+    void theLoginPageIsAFormWithACsrfToken() {
+        HttpResponse<String> page = http.get("/login");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form", "name=\"email\"", "name=\"password\"", "name=\"_csrf\"");
+    }
+
+    @Test
+    void signingInSetsAnHttpOnlySameSiteCookieAndGoesToTheAdminPage() {
+        HttpResponse<String> response = submitLogin(TestUsers.ADMIN, TestUsers.PASSWORD);
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/admin/background-jobs");
+        String cookie = tokenCookie(response);
+        assertThat(cookie)
+                .startsWith("lessons_token=ey")
+                .contains("HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=43200");
+        assertThat(cookie).doesNotContain("Secure");
+    }
+
+    @Test
+    void aWrongPasswordGoesBackToTheFormWithAMessage() {
+        HttpResponse<String> response = submitLogin(TestUsers.ADMIN, "wrong");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(http.get("/login?error").body()).contains("Invalid email or password");
+    }
+
+    @Test
+    void aLoginPostWithoutCsrfTokenIsRefused() {
+        HttpResponse<String> response = http.post(
+                "/login",
+                "email=" + TestUsers.ADMIN + "&password=" + TestUsers.PASSWORD,
+                "Content-Type",
+                "application/x-www-form-urlencoded");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("lessons_token=ey"));
+    }
+
+    @Test
+    void theSixthWrongPasswordIsAnswered429WithTheFormAndHowLongToWait() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(submitLogin(TestUsers.ADMIN, "wrong").statusCode()).isEqualTo(302);
+        }
+
+        HttpResponse<String> locked = submitLogin(TestUsers.ADMIN, TestUsers.PASSWORD);
+
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).hasValue("900");
+        assertThat(locked.body()).contains("Too many failed sign-ins", "15 minute(s)", "<form");
+        assertThat(locked.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("lessons_token=ey"));
+
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(submitLogin(TestUsers.ADMIN, TestUsers.PASSWORD).statusCode())
+                .isEqualTo(302);
+    }
+
+    @Test
+    void withoutSignInTheAdminPageRedirectsToTheLogin() {
+        HttpResponse<String> response = http.get("/admin/background-jobs", "Accept", "text/html");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void signedInWithoutAdminRightsTheAdminPageIsForbidden() {
+        String cookie = cookieValue(tokenCookie(submitLogin(TestUsers.STUDENT, TestUsers.PASSWORD)));
+
+        HttpResponse<String> response =
+                http.get("/admin/background-jobs", "Accept", "text/html", "Cookie", "lessons_token=" + cookie);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anExpiredCookieIsClearedAndTheBrowserSentToTheLogin() {
+        String cookie = cookieValue(tokenCookie(submitLogin(TestUsers.ADMIN, TestUsers.PASSWORD)));
+        clock.advance(Duration.ofHours(13));
+
+        HttpResponse<String> response =
+                http.get("/admin/background-jobs", "Accept", "text/html", "Cookie", "lessons_token=" + cookie);
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anyMatch(c -> c.startsWith("lessons_token=;") && c.contains("Max-Age=0"));
+    }
+
+    @Test
+    void logoutClearsTheCookie() {
+        String cookie = cookieValue(tokenCookie(submitLogin(TestUsers.ADMIN, TestUsers.PASSWORD)));
+        Form form = form("/login");
+
+        HttpResponse<String> response = http.post(
+                "/logout",
+                "_csrf=" + encode(form.csrf()),
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "Cookie",
+                form.cookies() + "; lessons_token=" + cookie);
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anyMatch(c -> c.startsWith("lessons_token=;") && c.contains("Max-Age=0"));
+    }
+
+    private HttpResponse<String> submitLogin(String email, String password) {
+        Form form = form("/login");
+        return http.post(
+                "/login",
+                "email=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(form.csrf()),
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "Cookie",
+                form.cookies());
+    }
+
+    /** A form page's CSRF field and the cookies that go with it, as a browser would keep them. */
+    private Form form(String path) {
+        HttpResponse<String> page = http.get(path);
+        Matcher csrf = CSRF_FIELD.matcher(page.body());
+        assertThat(csrf.find()).as("CSRF field on " + path).isTrue();
+        List<String> cookies = page.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .toList();
+        return new Form(csrf.group(1), String.join("; ", cookies));
+    }
+
+    private record Form(String csrf, String cookies) {}
+
+    private static String tokenCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("lessons_token="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no lessons_token cookie in " + response.headers()));
+    }
+
+    private static String cookieValue(String setCookie) {
+        return setCookie.substring("lessons_token=".length(), setCookie.indexOf(';'));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
