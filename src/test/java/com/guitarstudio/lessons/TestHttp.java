@@ -58,6 +58,17 @@ public final class TestHttp {
         }
     }
 
+    /** Signs in through {@code POST /api/auth/token}; returns the {@code Authorization} header value. */
+    public String bearerFor(String email, String password) {
+        HttpResponse<String> response =
+                postJson("/api/auth/token", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        if (response.statusCode() != 200) {
+            throw new AssertionError(
+                    "Sign-in of " + email + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return bearer(json(response).get("token").asString());
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

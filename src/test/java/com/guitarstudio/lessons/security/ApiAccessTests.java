@@ -1,6 +1,5 @@
 package com.guitarstudio.lessons.security;
 
-import static com.guitarstudio.lessons.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.guitarstudio.lessons.GenerationTestConfiguration;
@@ -51,12 +50,12 @@ class ApiAccessTests {
     @Test
     void everyEndpointAnswersEveryKindOfCallerAsDocumented() {
         clock.set(GenerationTestConfiguration.START.minus(Duration.ofHours(13)));
-        String expired = token(TestUsers.ADMIN);
+        String expired = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
         clock.set(GenerationTestConfiguration.START);
         Map<String, String[]> callers = new LinkedHashMap<>();
         callers.put("no credentials", new String[0]);
         callers.put("bad token", new String[] {"Authorization", "Bearer not-a-token"});
-        callers.put("expired token", new String[] {"Authorization", bearer(expired)});
+        callers.put("expired token", new String[] {"Authorization", expired});
         callers.put("student", authorization(TestUsers.STUDENT));
         callers.put("non-admin teacher", authorization(TestUsers.TEACHER));
         callers.put("admin teacher", authorization(TestUsers.ADMIN_TEACHER));
@@ -117,14 +116,7 @@ class ApiAccessTests {
     }
 
     private String[] authorization(String email) {
-        return new String[] {"Authorization", bearer(token(email))};
-    }
-
-    private String token(String email) {
-        HttpResponse<String> response = http.postJson(
-                "/api/auth/token", "{\"email\":\"" + email + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return TestHttp.json(response).get("token").asString();
+        return new String[] {"Authorization", http.bearerFor(email, TestUsers.PASSWORD)};
     }
 
     private static String[] concat(String[] headers, String... more) {

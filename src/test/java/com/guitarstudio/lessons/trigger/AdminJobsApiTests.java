@@ -1,6 +1,5 @@
 package com.guitarstudio.lessons.trigger;
 
-import static com.guitarstudio.lessons.TestHttp.bearer;
 import static com.guitarstudio.lessons.TestHttp.fieldNames;
 import static com.guitarstudio.lessons.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,10 +60,7 @@ class AdminJobsApiTests {
         TestUsers.create(jdbc);
         clock.set(GenerationTestConfiguration.START);
         http = new TestHttp(port);
-        HttpResponse<String> token = http.postJson(
-                "/api/auth/token",
-                "{\"email\":\"" + TestUsers.ADMIN_TEACHER + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}");
-        admin = bearer(json(token).get("token").asString());
+        admin = http.bearerFor(TestUsers.ADMIN_TEACHER, TestUsers.PASSWORD);
     }
 
     @AfterEach

@@ -1,6 +1,5 @@
 package com.guitarstudio.lessons.trigger;
 
-import static com.guitarstudio.lessons.TestHttp.bearer;
 import static com.guitarstudio.lessons.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,20 +34,16 @@ class DatabaseDownTests {
         TestUsers.create(jdbc);
         TestHttp http = new TestHttp(
                 ((WebServerApplicationContext) instance).getWebServer().getPort());
-        String token = json(http.postJson(
-                        "/api/auth/token",
-                        "{\"email\":\"" + TestUsers.ADMIN + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}"))
-                .get("token")
-                .asString();
+        String token = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
 
         instance.getBean(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
         instance.getBean(HikariDataSource.class).close();
 
         long start = System.nanoTime();
         HttpResponse<String> cron = http.get("/api/cron/generate-lessons", "Authorization", "Bearer down-test-secret");
-        HttpResponse<String> history = http.get("/api/admin/background-jobs/history", "Authorization", bearer(token));
+        HttpResponse<String> history = http.get("/api/admin/background-jobs/history", "Authorization", token);
         HttpResponse<String> manual =
-                http.post("/api/admin/background-jobs/generate-lessons", null, "Authorization", bearer(token));
+                http.post("/api/admin/background-jobs/generate-lessons", null, "Authorization", token);
         HttpResponse<String> signIn = http.postJson(
                 "/api/auth/token",
                 "{\"email\":\"" + TestUsers.ADMIN + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}");

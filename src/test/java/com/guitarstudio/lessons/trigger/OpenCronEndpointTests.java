@@ -1,6 +1,5 @@
 package com.guitarstudio.lessons.trigger;
 
-import static com.guitarstudio.lessons.TestHttp.bearer;
 import static com.guitarstudio.lessons.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,12 +43,8 @@ class OpenCronEndpointTests {
         assertThat(anonymous.statusCode()).isEqualTo(200);
         assertThat(json(anonymous).get("status").asString()).isEqualTo("SUCCESS");
         assertThat(output.getAll()).contains("CRON_SECRET is not set: anyone who can reach /api/cron/generate-lessons");
-        String token = json(http.postJson(
-                        "/api/auth/token",
-                        "{\"email\":\"" + TestUsers.ADMIN + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}"))
-                .get("token")
-                .asString();
-        JsonNode health = json(http.get("/api/admin/background-jobs/history", "Authorization", bearer(token)))
+        String token = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
+        JsonNode health = json(http.get("/api/admin/background-jobs/history", "Authorization", token))
                 .get("data")
                 .get("systemHealth");
         assertThat(health.get("isHealthy").asBoolean()).isFalse();
