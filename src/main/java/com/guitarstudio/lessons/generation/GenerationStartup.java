@@ -5,10 +5,8 @@ import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,19 +24,12 @@ class GenerationStartup {
     private final JobRunner runner;
     private final JobLogService jobLog;
     private final JdbcClient jdbc;
-    private final TaskExecutor executor;
     private final GenerationProperties properties;
 
-    GenerationStartup(
-            JobRunner runner,
-            JobLogService jobLog,
-            JdbcClient jdbc,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-            GenerationProperties properties) {
+    GenerationStartup(JobRunner runner, JobLogService jobLog, JdbcClient jdbc, GenerationProperties properties) {
         this.runner = runner;
         this.jobLog = jobLog;
         this.jdbc = jdbc;
-        this.executor = executor;
         this.properties = properties;
     }
 
@@ -49,7 +40,7 @@ class GenerationStartup {
                 && activeSlotsExist()
                 && !jobLog.succeededWithin(GenerationLock.NAME, Duration.ofHours(24))) {
             log.info("No lesson generation succeeded in the last 24 hours: starting a catch-up run");
-            executor.execute(() -> runner.run(JobTrigger.STARTUP, "startup"));
+            runner.runInBackground(JobTrigger.STARTUP, "startup");
         }
     }
 

@@ -9,9 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +36,7 @@ public class JobRunner {
     private final GenerationMetrics metrics;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TaskExecutor executor;
 
     JobRunner(
             GenerationLock lock,
@@ -39,13 +44,15 @@ public class JobRunner {
             JobLogService jobLog,
             GenerationMetrics metrics,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.lock = lock;
         this.generator = generator;
         this.jobLog = jobLog;
         this.metrics = metrics;
         this.events = events;
         this.clock = clock;
+        this.executor = executor;
     }
 
     /**
@@ -54,11 +61,30 @@ public class JobRunner {
      * @param triggeredBy who asked: an admin's email, a cron caller's User-Agent
      */
     public GenerationResult run(JobTrigger trigger, String triggeredBy) {
+        return run(trigger, triggeredBy, id -> {});
+    }
+
+    /**
+     * Starts a run on the application's task executor and returns at once. {@link
+     * BackgroundRun#jobLogId()} completes as soon as the run has its {@code job_log} row (RUNNING,
+     * or SKIPPED), or with null if it could not start; {@link BackgroundRun#result()} when it ends.
+     */
+    public BackgroundRun runInBackground(JobTrigger trigger, String triggeredBy) {
+        CompletableFuture<UUID> jobLogId = new CompletableFuture<>();
+        CompletableFuture<GenerationResult> result =
+                CompletableFuture.supplyAsync(() -> run(trigger, triggeredBy, jobLogId::complete), executor);
+        result.whenComplete((finished, failure) -> jobLogId.complete(finished == null ? null : finished.jobLogId()));
+        return new BackgroundRun(jobLogId, result);
+    }
+
+    public record BackgroundRun(CompletableFuture<UUID> jobLogId, CompletableFuture<GenerationResult> result) {}
+
+    private GenerationResult run(JobTrigger trigger, String triggeredBy, Consumer<UUID> onStarted) {
         long startNanos = System.nanoTime();
         Instant now = clock.instant();
         GenerationResult result;
         try {
-            result = lock.runExclusively(() -> runHoldingLock(trigger, triggeredBy, now))
+            result = lock.runExclusively(() -> runHoldingLock(trigger, triggeredBy, now, onStarted))
                     .orElseGet(() -> skipped(trigger, triggeredBy, now));
         } catch (RuntimeException e) {
             // The lock is a database row: failing to take it means the database is unreachable, so
@@ -91,12 +117,14 @@ public class JobRunner {
                 .ifPresent(count -> log.warn("Marked {} unfinished lesson generation run(s) as ABANDONED", count));
     }
 
-    private GenerationResult runHoldingLock(JobTrigger trigger, String triggeredBy, Instant now) {
+    private GenerationResult runHoldingLock(
+            JobTrigger trigger, String triggeredBy, Instant now, Consumer<UUID> onStarted) {
         int abandoned = jobLog.abandonRunning(GenerationLock.NAME);
         if (abandoned > 0) {
             log.warn("Marked {} unfinished lesson generation run(s) as ABANDONED", abandoned);
         }
         UUID id = jobLog.start(GenerationLock.NAME, trigger, triggeredBy, now, generator.windowEnd(now));
+        onStarted.accept(id);
         events.publishEvent(new GenerationStarted(id, trigger));
 
         GenerationTally tally = new GenerationTally();

@@ -3,7 +3,7 @@ package com.guitarstudio.lessons.generation;
 import com.guitarstudio.lessons.config.DatabaseFailures;
 import com.guitarstudio.lessons.generation.EligibleSlots.Slot;
 import com.guitarstudio.lessons.generation.EligibleSlots.TeacherSlots;
-import java.time.DateTimeException;
+import com.guitarstudio.lessons.studio.TimeZones;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -93,12 +93,7 @@ class LessonGenerator {
     }
 
     private TeacherLessons plan(TeacherSlots teacher, Instant now) {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(teacher.timezone());
-        } catch (DateTimeException e) {
-            throw UnknownTimeZone.of(teacher.timezone());
-        }
+        ZoneId zone = TimeZones.parse(teacher.timezone()).orElseThrow(() -> UnknownTimeZone.of(teacher.timezone()));
         List<PlannedLesson> lessons = new ArrayList<>(teacher.slots().size() * 13);
         for (Slot slot : teacher.slots()) {
             for (Occurrence occurrence : planner.occurrences(slot.weekly(), zone, now)) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -15,6 +17,13 @@ interface JobLogRepository extends JpaRepository<JobLog, UUID> {
 
     List<JobLog> findByJobNameOrderByExecutedAtDesc(String jobName, Limit limit);
 
+    Page<JobLog> findByJobName(String jobName, Pageable pageable);
+
+    List<JobLog> findByJobNameAndStatusInAndExecutedAtAfterOrderByExecutedAtDesc(
+            String jobName, List<JobStatus> statuses, Instant after, Limit limit);
+
+    long countByJobNameAndStatusInAndExecutedAtAfter(String jobName, List<JobStatus> statuses, Instant after);
+
     @Query("""
             select new com.guitarstudio.lessons.joblog.JobStats(count(j), max(j.executedAt),
                    max(case when j.status = com.guitarstudio.lessons.joblog.JobStatus.SUCCESS then j.executedAt end))
@@ -23,6 +32,8 @@ interface JobLogRepository extends JpaRepository<JobLog, UUID> {
     JobStats stats(String jobName);
 
     boolean existsByJobNameAndStatusAndExecutedAtAfter(String jobName, JobStatus status, Instant after);
+
+    long countByJobNameAndStatusAndExecutedAtBefore(String jobName, JobStatus status, Instant before);
 
     @Modifying
     @Query("""

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(propagation = Propagation.REQUIRES_NEW)
 public class JobLogService {
+
+    private static final List<JobStatus> FINISHED = List.of(JobStatus.SUCCESS, JobStatus.PARTIAL, JobStatus.FAILED);
 
     static final String ABANDONED_REASON = "The process running this job stopped before it finished";
 
@@ -86,9 +91,59 @@ public class JobLogService {
                 .toList();
     }
 
+    /** One page of the history, newest first ({@code page} counts from 0). */
+    @Transactional(readOnly = true)
+    public Page<JobRun> historyPage(String jobName, int page, int size) {
+        return repository
+                .findByJobName(jobName, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "executedAt")))
+                .map(JobRun::of);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<JobRun> find(UUID id) {
+        return repository.findById(id).map(JobRun::of);
+    }
+
+    /** The run in progress, if any. */
+    @Transactional(readOnly = true)
+    public Optional<RunProgress> running(String jobName) {
+        return repository
+                .findFirstByJobNameAndStatusOrderByExecutedAtDesc(jobName, JobStatus.RUNNING)
+                .map(log -> new RunProgress(
+                        log.getId(),
+                        log.getTrigger(),
+                        log.getTriggeredBy(),
+                        log.getExecutedAt(),
+                        log.getTeachersTotal(),
+                        log.getTeachersProcessed(),
+                        log.getLessonsGenerated()));
+    }
+
+    /** Runs that did work (SUCCESS, PARTIAL, FAILED) since {@code since}, newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<JobRun> finishedRunsSince(String jobName, Instant since, int limit) {
+        return repository
+                .findByJobNameAndStatusInAndExecutedAtAfterOrderByExecutedAtDesc(
+                        jobName, FINISHED, since, Limit.of(limit))
+                .stream()
+                .map(JobRun::of)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countFinishedRunsSince(String jobName, Instant since) {
+        return repository.countByJobNameAndStatusInAndExecutedAtAfter(jobName, FINISHED, since);
+    }
+
     @Transactional(readOnly = true)
     public JobStats stats(String jobName) {
         return repository.stats(jobName);
+    }
+
+    /** RUNNING rows that started before {@code before}: runs that should have ended by now. */
+    @Transactional(readOnly = true)
+    public long countRunningSince(String jobName, Instant before) {
+        return repository.countByJobNameAndStatusAndExecutedAtBefore(jobName, JobStatus.RUNNING, before);
     }
 
     @Transactional(readOnly = true)

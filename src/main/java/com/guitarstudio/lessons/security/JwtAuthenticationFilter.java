@@ -12,6 +12,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,6 +26,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class JwtAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+
+    /**
+     * Where the request's sign-in is recorded. Saving it there tells Spring Security's session
+     * management that this request's user is already known, so it does not treat every request as a
+     * fresh sign-in (which would rotate the CSRF token on each request, the stylesheet's included,
+     * and break the page's forms).
+     */
+    static final SecurityContextRepository CONTEXTS = new RequestAttributeSecurityContextRepository();
 
     private final TokenService tokens;
     private final AuthCookie cookie;
@@ -52,13 +62,13 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
                 unauthorized.commence(request, response, new BadCredentialsException("Invalid or expired token"));
                 return;
             }
-            signIn(user.get());
+            signIn(user.get(), request, response);
         } else {
             Optional<String> token = cookie.read(request);
             if (token.isPresent()) {
                 Optional<SignedInUser> user = tokens.verify(token.get());
                 if (user.isPresent()) {
-                    signIn(user.get());
+                    signIn(user.get(), request, response);
                 } else {
                     cookie.clear(request, response);
                 }
@@ -67,9 +77,10 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void signIn(SignedInUser user) {
+    private void signIn(SignedInUser user, HttpServletRequest request, HttpServletResponse response) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
         SecurityContextHolder.setContext(context);
+        CONTEXTS.saveContext(context, request, response);
     }
 }

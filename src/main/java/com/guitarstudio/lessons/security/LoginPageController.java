@@ -8,15 +8,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The login form. Spring Security handles its POST; a locked-out attempt is forwarded back here with 429. */
+/**
+ * The login form (Spring Security handles its POST; a locked-out attempt is forwarded back here
+ * with 429) and the page for forms whose CSRF token expired.
+ */
 @Controller
 class LoginPageController {
 
     static final String LOCKED_MINUTES = "lessons.login.lockedMinutes";
+    static final String FORM_EXPIRED = "/form-expired";
 
     @GetMapping("/login")
     String login() {
         return "login";
+    }
+
+    /** Forwarded here (any method) when a form's CSRF token is missing or stale; the status is already 403. */
+    @RequestMapping(FORM_EXPIRED)
+    String formExpired() {
+        return "error/form-expired";
     }
 
     @RequestMapping("/login/locked")

@@ -17,10 +17,13 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
@@ -113,6 +116,10 @@ class SecurityConfiguration {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "Invalid or expired token");
         };
         return http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                // The JWT filter records each request's sign-in here; naming the repository makes
+                // session management look in the same place, so it does not take every request for
+                // a new sign-in (and rotate the CSRF token under the page's forms).
+                .securityContext(context -> context.securityContextRepository(JwtAuthenticationFilter.CONTEXTS))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .authenticationManager(authenticationManager)
@@ -131,16 +138,38 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?logout")
                         .permitAll())
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/login/locked", "/error", "/css/**", "/favicon.ico")
+                                "/login",
+                                "/login/locked",
+                                LoginPageController.FORM_EXPIRED,
+                                "/error",
+                                "/css/**",
+                                "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
+                .exceptionHandling(errors -> errors.accessDeniedHandler(pageAccessDenied()))
                 .addFilterBefore(
                         new JwtAuthenticationFilter(tokens, cookie, unauthorized),
                         UsernamePasswordAuthenticationFilter.class)
                 .build();
+    }
+
+    /**
+     * A form posted with a missing or stale CSRF token gets a 403 page that says the form expired;
+     * a signed-in user without admin rights gets the usual 403 page.
+     */
+    private static AccessDeniedHandler pageAccessDenied() {
+        AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, exception) -> {
+            if (exception instanceof CsrfException) {
+                response.setStatus(HttpStatus.FORBIDDEN.value());
+                request.getRequestDispatcher(LoginPageController.FORM_EXPIRED).forward(request, response);
+            } else {
+                forbidden.handle(request, response, exception);
+            }
+        };
     }
 
     /** Wrong password: back to the form. Locked out: the form again, answered 429 with Retry-After. */

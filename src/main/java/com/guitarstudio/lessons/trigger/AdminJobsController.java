@@ -3,7 +3,7 @@ package com.guitarstudio.lessons.trigger;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.guitarstudio.lessons.generation.GenerationResult;
 import com.guitarstudio.lessons.generation.JobRunner;
-import com.guitarstudio.lessons.health.HealthReport;
+import com.guitarstudio.lessons.health.HealthChecks;
 import com.guitarstudio.lessons.health.SystemHealth;
 import com.guitarstudio.lessons.joblog.JobLogService;
 import com.guitarstudio.lessons.joblog.JobRun;
@@ -13,7 +13,6 @@ import com.guitarstudio.lessons.joblog.JobTrigger;
 import com.guitarstudio.lessons.web.InvalidRequest;
 import java.security.Principal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,15 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminJobsController {
 
     static final String JOB_NAME = "generate-future-lessons";
-    /** A success this recent counts as "recent" (the same 48 hours after which the job is stale). */
-    static final Duration RECENT = Duration.ofHours(48);
 
     private final JobRunner runner;
     private final JobLogService jobLog;
-    private final HealthReport health;
+    private final HealthChecks health;
     private final Clock clock;
 
-    AdminJobsController(JobRunner runner, JobLogService jobLog, HealthReport health, Clock clock) {
+    AdminJobsController(JobRunner runner, JobLogService jobLog, HealthChecks health, Clock clock) {
         this.runner = runner;
         this.jobLog = jobLog;
         this.health = health;
@@ -48,10 +45,10 @@ class AdminJobsController {
     @GetMapping("/history")
     History history(@RequestParam(name = "limit", required = false) String limit) {
         List<JobRun> runs = jobLog.history(JOB_NAME, parseLimit(limit));
-        SystemHealth systemHealth = health.current();
+        SystemHealth systemHealth = health.run().systemHealth();
         JobStats stats = jobLog.stats(JOB_NAME);
         boolean recentSuccess = stats.lastSuccess() != null
-                && stats.lastSuccess().isAfter(clock.instant().minus(RECENT));
+                && stats.lastSuccess().isAfter(clock.instant().minus(HealthChecks.STALE_AFTER));
         Summary summary = new Summary(
                 stats.totalJobs(),
                 recentSuccess,

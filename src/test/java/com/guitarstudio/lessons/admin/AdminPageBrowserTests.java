@@ -1,0 +1,194 @@
+package com.guitarstudio.lessons.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.guitarstudio.lessons.GenerationTestConfiguration;
+import com.guitarstudio.lessons.MutableClock;
+import com.guitarstudio.lessons.StudioFixtures;
+import com.guitarstudio.lessons.StudioTables;
+import com.guitarstudio.lessons.TestUsers;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The admin page in a real browser (headless Chromium from Debian's packages): sign in, read the
+ * health panel, click Generate Lessons Now, see the result and the new history row. Screenshots go
+ * to {@code target/screenshots/}. Chromium is given both paths explicitly; left alone, Selenium
+ * would try to download a driver. In CI ({@code CI=true}) a missing browser fails the test.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "app.cron.secret=browser-test-secret")
+@Import(GenerationTestConfiguration.class)
+class AdminPageBrowserTests {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    StudioFixtures studio;
+
+    @Autowired
+    MutableClock clock;
+
+    private ChromeDriver browser;
+    private ChromeDriverService driverService;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (Debian packages chromium and chromium-driver); .ci/run installs them");
+        }
+        Assumptions.assumeTrue(installed, "Chromium is not installed here (apt-get install chromium chromium-driver)");
+
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--user-data-dir=" + profile);
+        driverService = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(driverService, options);
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (driverService != null) {
+            driverService.stop();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .map(Path::toFile)
+                        .forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void anAdminSignsInSeesHealthGeneratesLessonsAndSeesTheResult() throws IOException {
+        clock.set(GenerationTestConfiguration.START);
+        StudioTables.truncate(jdbc);
+        TestUsers.create(jdbc);
+        studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        studio.teacherWithOneSlot("Priya Sharma", "Asia/Kolkata", DayOfWeek.MONDAY, LocalTime.of(18, 0));
+        UUID withoutSettings =
+                studio.teacherWithOneSlot("Tom Becker", "Europe/Berlin", DayOfWeek.FRIDAY, LocalTime.of(16, 0));
+        studio.update(
+                "delete from teacher_lesson_settings where teacher_id = (select teacher_id from recurring_slot where id = ?)",
+                withoutSettings);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get("http://localhost:" + port + "/admin/background-jobs");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("email")).sendKeys(TestUsers.ADMIN);
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.urlContains("/admin/background-jobs"));
+        WebElement health = browser.findElement(By.id("health"));
+        assertThat(health.getText())
+                .contains("1 teacher(s) with active slots have no lesson settings")
+                .contains("Open each teacher's lesson settings");
+        assertThat(browser.findElements(By.cssSelector("tr[data-run-id]"))).isEmpty();
+        screenshot("1-signed-in.png");
+        browser.findElement(By.id("generate-lessons")).click();
+
+        WebElement result;
+        try {
+            result = wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#run-result.message--ok")));
+        } catch (RuntimeException e) {
+            screenshot("failed.png");
+            Files.writeString(SCREENSHOTS.resolve("failed.html"), browser.getPageSource());
+            throw e;
+        }
+        long lessons = jdbc.sql("select count(*) from lesson").query(Long.class).single();
+        assertThat(lessons).isBetween(36L, 39L);
+        assertThat(result.getText()).matches("Generated " + lessons + " lessons for 3 teachers in .+");
+        List<WebElement> rows = browser.findElements(By.cssSelector("tr[data-run-id]"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains("MANUAL", TestUsers.ADMIN, "SUCCESS", Long.toString(lessons));
+        assertThat(browser.findElement(By.id("generate-lessons")).isEnabled()).isTrue();
+        browser.manage().window().setSize(new Dimension(1280, 2600));
+        Path screenshot = screenshot("2-lessons-generated.png");
+
+        assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void thePageIsReadableOnAPhone() throws IOException {
+        StudioTables.truncate(jdbc);
+        TestUsers.create(jdbc);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("email")).sendKeys(TestUsers.ADMIN);
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("generate-lessons")));
+
+        long pageWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+        long viewport = (Long) browser.executeScript("return window.innerWidth");
+
+        assertThat(pageWidth).as("no sideways scrolling").isLessThanOrEqualTo(viewport);
+        assertThat(browser.findElement(By.id("generate-lessons")).isDisplayed()).isTrue();
+        screenshot("3-phone.png");
+    }
+
+    private Path screenshot(String name) throws IOException {
+        Path target = SCREENSHOTS.resolve(name);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+}

@@ -1,0 +1,308 @@
+package com.guitarstudio.lessons.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.guitarstudio.lessons.GenerationTestConfiguration;
+import com.guitarstudio.lessons.MutableClock;
+import com.guitarstudio.lessons.StudioFixtures;
+import com.guitarstudio.lessons.StudioTables;
+import com.guitarstudio.lessons.TestHttp;
+import com.guitarstudio.lessons.TestUsers;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The admin page as a browser without JavaScript uses it, over real HTTP. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "app.cron.secret=page-test-secret")
+@Import(GenerationTestConfiguration.class)
+class BackgroundJobsPageTests {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    StudioFixtures studio;
+
+    @Autowired
+    MutableClock clock;
+
+    TestHttp http;
+    String cookie;
+
+    @BeforeEach
+    void signedInAdmin() {
+        StudioTables.truncate(jdbc);
+        clock.set(GenerationTestConfiguration.START);
+        TestUsers.create(jdbc);
+        http = new TestHttp(port);
+        cookie = "lessons_token="
+                + http.bearerFor(TestUsers.ADMIN_TEACHER, TestUsers.PASSWORD).substring(7);
+    }
+
+    @Test
+    void generateLessonsNowPostsRedirectsAndShowsTheResult() {
+        studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        studio.teacherWithOneSlot("Liam Wilson", "Australia/Sydney", DayOfWeek.THURSDAY, LocalTime.of(7, 0));
+        Form form = form();
+
+        HttpResponse<String> posted = http.post(
+                "/admin/background-jobs/generate",
+                "_csrf=" + encode(form.csrf()),
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "Cookie",
+                form.cookies());
+
+        assertThat(posted.statusCode()).isEqualTo(302);
+        String location = posted.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(".*/admin/background-jobs\\?run=[0-9a-f-]{36}");
+        UUID run = UUID.fromString(location.substring(location.indexOf("run=") + 4));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(status(run)));
+
+        String page = get(location.substring(location.indexOf("/admin")));
+        assertThat(page).contains("Generated 24 lessons for 2 teachers in 0 ms");
+        assertThat(page).contains("data-run-id=\"" + run + "\"");
+        assertThat(page).doesNotContain("http-equiv=\"refresh\"");
+        assertThat(jdbc.sql("select trigger || ' ' || triggered_by from job_log where id = ?")
+                        .param(run)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("MANUAL " + TestUsers.ADMIN_TEACHER);
+    }
+
+    @Test
+    void theCsrfCookieIsSetEvenWhenThePageIsLongerThanTheResponseBuffer() {
+        // Enough history and health text that the form comes after the first flushed kilobytes.
+        for (int i = 0; i < 20; i++) {
+            studio.jobLogRow("SUCCESS", clock.instant().minus(Duration.ofHours(i)));
+            studio.teacherWithOneSlot("Teacher without a zone " + i, "Nowhere/" + i, DayOfWeek.MONDAY, LocalTime.NOON);
+        }
+
+        HttpResponse<String> page = http.get("/admin/background-jobs", "Cookie", cookie, "Accept", "text/html");
+
+        assertThat(page.body().length()).isGreaterThan(16 * 1024);
+        assertThat(page.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+    }
+
+    @Test
+    void theStylesheetAndOtherRequestsDoNotThrowTheFormsCsrfTokenAway() {
+        Form form = form();
+
+        HttpResponse<String> css = http.get("/css/app.css", "Cookie", form.cookies());
+        HttpResponse<String> posted = http.post(
+                "/admin/background-jobs/generate",
+                "_csrf=" + encode(form.csrf()),
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "Cookie",
+                form.cookies());
+
+        assertThat(css.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("XSRF-TOKEN="));
+        assertThat(posted.statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aFormPostWithAnExpiredOrMissingTokenIsRefusedWithAPageThatSaysSo() {
+        HttpResponse<String> response = http.post(
+                "/admin/background-jobs/generate",
+                "_csrf=stale",
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "Cookie",
+                cookie,
+                "Accept",
+                "text/html");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("form has expired").doesNotContain("Admins only");
+    }
+
+    @Test
+    void aFormPostWithoutCsrfTokenIsRefused() {
+        HttpResponse<String> response = http.post(
+                "/admin/background-jobs/generate",
+                "",
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "Cookie",
+                cookie);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from job_log").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void whileARunIsInProgressThePageShowsProgressDisablesTheButtonAndRefreshesItself() {
+        UUID running = studio.jobLogRow("RUNNING", clock.instant().minus(Duration.ofMinutes(1)));
+        studio.update("update job_log set teachers_total = 10, teachers_processed = 3 where id = ?", running);
+
+        String page = get("/admin/background-jobs?run=" + running);
+
+        assertThat(page)
+                .contains("http-equiv=\"refresh\"", "3 of 10", "<progress", "value=\"30\"", "Generating lessons");
+        assertThat(page).containsPattern("id=\"generate-lessons\"[^>]*disabled");
+    }
+
+    @Test
+    void errorsOfARunAreListedOnThePageAndInItsDetailView() {
+        studio.teacherWithOneSlot("Zed Unknown", "Mars/Olympus_Mons", DayOfWeek.MONDAY, LocalTime.NOON);
+        Form form = form();
+        String location = http.post(
+                        "/admin/background-jobs/generate",
+                        "_csrf=" + encode(form.csrf()),
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Cookie",
+                        form.cookies())
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        UUID run = UUID.fromString(location.substring(location.indexOf("run=") + 4));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(status(run)));
+
+        assertThat(get("/admin/background-jobs?run=" + run))
+                .contains("1 teacher(s) could not be processed", "Teacher Zed Unknown (", "1 error(s)");
+        String detail = get("/admin/background-jobs/runs/" + run);
+        assertThat(detail).contains("PARTIAL", "Mars/Olympus_Mons", "Errors (1)");
+    }
+
+    @Test
+    void historyIsPaginated() {
+        for (int i = 0; i < 25; i++) {
+            studio.jobLogRow("SUCCESS", clock.instant().minus(Duration.ofHours(i)));
+        }
+
+        String first = get("/admin/background-jobs");
+        String second = get("/admin/background-jobs?page=2");
+
+        assertThat(rows(first)).isEqualTo(20);
+        assertThat(first).contains("Page 1 of 2");
+        assertThat(rows(second)).isEqualTo(5);
+        assertThat(second).contains("Page 2 of 2");
+        assertThat(rows(get("/admin/background-jobs?page=not-a-number"))).isEqualTo(20);
+    }
+
+    @Test
+    void summaryCardsNameTheZoneAndShowRelativeAndAbsoluteTimes() {
+        studio.jobLogRow("SUCCESS", clock.instant().minus(Duration.ofHours(3)));
+
+        String page = get("/admin/background-jobs");
+
+        assertThat(page).contains("3 hours ago", "Mon 1 Mar 2027, 09:00 UTC", "Times are shown in UTC");
+    }
+
+    @Test
+    void bothChartsAreServerRenderedSvg() {
+        studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        Form form = form();
+        http.post(
+                "/admin/background-jobs/generate",
+                "_csrf=" + encode(form.csrf()),
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "Cookie",
+                form.cookies());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from job_log where status = 'SUCCESS'")
+                                .query(Long.class)
+                                .single()
+                        == 1);
+
+        String page = get("/admin/background-jobs");
+
+        assertThat(page)
+                .contains(
+                        "<svg", "Lessons generated per run, last 30 days", "Scheduled lessons per week, next 12 weeks");
+        assertThat(page).contains("12 lessons, SUCCESS", "1 lessons in the week from");
+        assertThat(page).doesNotContain("<script");
+    }
+
+    @Test
+    void anUnknownRunIsA404PageAndAnUnknownPathToo() {
+        HttpResponse<String> run =
+                http.get("/admin/background-jobs/runs/" + UUID.randomUUID(), "Cookie", cookie, "Accept", "text/html");
+        HttpResponse<String> garbage =
+                http.get("/admin/background-jobs/runs/not-a-uuid", "Cookie", cookie, "Accept", "text/html");
+        HttpResponse<String> path = http.get("/admin/nothing", "Cookie", cookie, "Accept", "text/html");
+
+        for (HttpResponse<String> response : List.of(run, garbage, path)) {
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).contains("Page not found").doesNotContain("Exception", "at com.");
+        }
+    }
+
+    @Test
+    void aStudentGetsTheForbiddenPage() {
+        String student = "lessons_token="
+                + http.bearerFor(TestUsers.STUDENT, TestUsers.PASSWORD).substring(7);
+
+        HttpResponse<String> response = http.get("/admin/background-jobs", "Cookie", student, "Accept", "text/html");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("Admins only", "Sign in with an admin account");
+    }
+
+    @Test
+    void theRootGoesToThePage() {
+        HttpResponse<String> response = http.get("/", "Cookie", cookie);
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/admin/background-jobs");
+    }
+
+    private String get(String path) {
+        HttpResponse<String> response = http.get(path, "Cookie", cookie, "Accept", "text/html");
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    private String status(UUID run) {
+        return jdbc.sql("select status from job_log where id = ?")
+                .param(run)
+                .query(String.class)
+                .single();
+    }
+
+    private static int rows(String page) {
+        return page.split("data-run-id=").length - 1;
+    }
+
+    /** The page's CSRF field and the cookies a browser would hold with it. */
+    private Form form() {
+        HttpResponse<String> page = http.get("/admin/background-jobs", "Cookie", cookie, "Accept", "text/html");
+        Matcher csrf = CSRF_FIELD.matcher(page.body());
+        assertThat(csrf.find()).isTrue();
+        StringBuilder cookies = new StringBuilder(cookie);
+        page.headers().allValues("Set-Cookie").forEach(c -> cookies.append("; ").append(c, 0, c.indexOf(';')));
+        return new Form(csrf.group(1), cookies.toString());
+    }
+
+    private record Form(String csrf, String cookies) {}
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,259 @@
+package com.guitarstudio.lessons.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.guitarstudio.lessons.GenerationTestConfiguration;
+import com.guitarstudio.lessons.MutableClock;
+import com.guitarstudio.lessons.StudioFixtures;
+import com.guitarstudio.lessons.StudioTables;
+import com.guitarstudio.lessons.TestHttp;
+import com.guitarstudio.lessons.TestUsers;
+import com.guitarstudio.lessons.generation.JobRunner;
+import com.guitarstudio.lessons.joblog.JobTrigger;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Each data problem of DESIGN.md §7, seeded on its own, shows up with the right count in the
+ * report, the admin API and the admin page, and fixing the data clears it.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "app.cron.secret=health-test-secret")
+@Import(GenerationTestConfiguration.class)
+class HealthChecksTests {
+
+    private static final Pattern PAGE_ISSUE =
+            Pattern.compile("data-check=\"([a-z-]+)\">\\s*<span class=\"issue-count\">(\\d+)</span>");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    HealthChecks checks;
+
+    @Autowired
+    JobRunner runner;
+
+    @Autowired
+    StudioFixtures studio;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    TestHttp http;
+    String admin;
+
+    @BeforeEach
+    void healthyStudio() {
+        StudioTables.truncate(jdbc);
+        clock.set(GenerationTestConfiguration.START);
+        TestUsers.create(jdbc);
+        http = new TestHttp(port);
+        admin = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
+        studio.teacherWithOneSlot("Healthy Teacher", "Europe/London", DayOfWeek.MONDAY, LocalTime.of(10, 0));
+        runner.run(JobTrigger.MANUAL, null);
+    }
+
+    @Test
+    void aHealthyStudioHasNoIssues() {
+        assertThat(checks.run().issues()).isEmpty();
+        assertThat(apiIssues()).isEmpty();
+        assertThat(pageIssues()).isEmpty();
+        assertThat(page()).contains("No problems found");
+    }
+
+    @Test
+    void teachersWithActiveSlotsButNoSettings() {
+        UUID a = teacherOf(studio.teacherWithOneSlot("No Settings A", "UTC", DayOfWeek.MONDAY, LocalTime.NOON));
+        UUID b = teacherOf(studio.teacherWithOneSlot("No Settings B", "UTC", DayOfWeek.MONDAY, LocalTime.NOON));
+        studio.update("delete from teacher_lesson_settings where teacher_id in (?, ?)", a, b);
+        // a teacher without settings but also without active slots is not an issue
+        UUID idle = studio.teacher("Idle", "UTC");
+        studio.update("delete from teacher_lesson_settings where teacher_id = ?", idle);
+
+        assertIssue("teachers-without-settings", 2, "2 teacher(s) with active slots have no lesson settings");
+
+        studio.update(
+                "insert into teacher_lesson_settings (teacher_id, price_30_min, price_60_min) values (?, 1, 2), (?, 1, 2)",
+                a,
+                b);
+        assertNoIssue("teachers-without-settings");
+    }
+
+    @Test
+    void orphanedActiveSlots() {
+        UUID inactiveTeacher = studio.teacherWithOneSlot("Gone Teacher", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        UUID inactiveStudent = studio.teacherWithOneSlot("Gone Student", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        UUID movedStudent = studio.teacherWithOneSlot("Moved Student", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        UUID otherTeacher = studio.teacher("Other Teacher", "UTC");
+        studio.update("update teacher_profile set is_active = false where id = ?", teacherOf(inactiveTeacher));
+        studio.update("update student_profile set is_active = false where id = ?", studentOf(inactiveStudent));
+        studio.update("update student_profile set teacher_id = ? where id = ?", otherTeacher, studentOf(movedStudent));
+
+        assertIssue("orphaned-slots", 3, "3 active slot(s) get no lessons");
+        assertThat(apiIndicators().get("orphanedSlotsCount").asLong()).isEqualTo(3);
+
+        studio.update(
+                "update recurring_slot set status = 'CANCELLED' where id in (?, ?, ?)",
+                inactiveTeacher,
+                inactiveStudent,
+                movedStudent);
+        assertNoIssue("orphaned-slots");
+    }
+
+    @Test
+    void activeSlotsBookedMoreThanSixMonthsAgo() {
+        UUID old = studio.teacherWithOneSlot("Old Booking", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        UUID recent = studio.teacherWithOneSlot("Recent Booking", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        studio.update(
+                "update recurring_slot set booked_at = ? where id = ?",
+                Timestamp.from(clock.instant().minus(Duration.ofDays(200))),
+                old);
+        studio.update(
+                "update recurring_slot set booked_at = ? where id = ?",
+                Timestamp.from(clock.instant().minus(Duration.ofDays(150))),
+                recent);
+
+        assertIssue("old-slots", 1, "1 active slot(s) were booked more than 6 months ago");
+
+        studio.update("update recurring_slot set status = 'EXPIRED' where id = ?", old);
+        assertNoIssue("old-slots");
+    }
+
+    @Test
+    void teachersWithUnknownTimeZones() {
+        UUID mars = studio.teacherWithOneSlot("Mars", "Mars/Olympus_Mons", DayOfWeek.MONDAY, LocalTime.NOON);
+        studio.teacherWithOneSlot("Typo", "America/Chicgo", DayOfWeek.MONDAY, LocalTime.NOON);
+        studio.teacherWithOneSlot("Offset", "+05:30", DayOfWeek.MONDAY, LocalTime.NOON);
+
+        assertIssue("unknown-time-zones", 2, "2 teacher(s) with active slots have a time zone that is not a valid");
+
+        studio.update(
+                "update teacher_profile set timezone = 'America/Chicago' where timezone in ('Mars/Olympus_Mons', 'America/Chicgo')");
+        assertNoIssue("unknown-time-zones");
+        assertThat(mars).isNotNull();
+    }
+
+    @Test
+    void overlappingActiveSlotsOfOneTeacher() {
+        UUID teacher = studio.teacher("Busy", "UTC");
+        // Monday 17:00-18:00 and 17:30-18:00 overlap; 18:00-18:30 only touches; Tuesday 17:30 is another day
+        studio.slot(teacher, studio.student("S1", teacher), DayOfWeek.MONDAY, LocalTime.of(17, 0), 60, 0);
+        UUID overlapping =
+                studio.slot(teacher, studio.student("S2", teacher), DayOfWeek.MONDAY, LocalTime.of(17, 30), 30, 0);
+        studio.slot(teacher, studio.student("S3", teacher), DayOfWeek.MONDAY, LocalTime.of(18, 0), 30, 0);
+        studio.slot(teacher, studio.student("S4", teacher), DayOfWeek.TUESDAY, LocalTime.of(17, 30), 30, 0);
+        // 23:30 for 60 minutes does not wrap round to overlap 00:00 of the same weekday
+        studio.slot(teacher, studio.student("S5", teacher), DayOfWeek.FRIDAY, LocalTime.of(23, 30), 60, 0);
+        studio.slot(teacher, studio.student("S6", teacher), DayOfWeek.FRIDAY, LocalTime.of(0, 0), 30, 0);
+
+        assertIssue("overlapping-slots", 1, "1 pair(s) of a teacher's active slots overlap in time");
+
+        studio.update("update recurring_slot set status = 'SUSPENDED' where id = ?", overlapping);
+        assertNoIssue("overlapping-slots");
+    }
+
+    @Test
+    void noSuccessForTwoDaysMakesTheJobStale() {
+        clock.advance(Duration.ofHours(49));
+        admin = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
+
+        assertIssue("stale-job", 1, "Lesson generation has not succeeded in the last 48 hours");
+
+        runner.run(JobTrigger.SCHEDULE, "schedule");
+        assertNoIssue("stale-job");
+    }
+
+    @Test
+    void aRunStuckInRunningMakesTheJobStale() {
+        UUID stuck = studio.jobLogRow("RUNNING", clock.instant().minus(Duration.ofMinutes(16)));
+        studio.jobLogRow("RUNNING", clock.instant().minus(Duration.ofMinutes(5)));
+
+        assertIssue("stale-job", 1, "1 run(s) have been RUNNING for longer than 15 minutes");
+
+        studio.update("update job_log set status = 'ABANDONED' where id = ?", stuck);
+        assertNoIssue("stale-job");
+    }
+
+    private void assertIssue(String check, long count, String messageStart) {
+        HealthIssue issue = checks.run().issues().stream()
+                .filter(i -> i.check().equals(check))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no " + check + " issue in " + checks.run().issues()));
+        assertThat(issue.count()).isEqualTo(count);
+        assertThat(issue.message()).startsWith(messageStart);
+        assertThat(issue.suggestion()).isNotBlank();
+        assertThat(apiIssues()).anySatisfy(message -> assertThat(message).startsWith(messageStart));
+        assertThat(pageIssues()).containsEntry(check, count);
+    }
+
+    private void assertNoIssue(String check) {
+        assertThat(checks.run().issues()).noneMatch(issue -> issue.check().equals(check));
+        assertThat(pageIssues()).doesNotContainKey(check);
+    }
+
+    private List<String> apiIssues() {
+        JsonNode issues = health().get("issues");
+        return issues.valueStream().map(JsonNode::asString).toList();
+    }
+
+    private JsonNode apiIndicators() {
+        return health().get("indicators");
+    }
+
+    private JsonNode health() {
+        return TestHttp.json(http.get("/api/admin/background-jobs/history", "Authorization", admin))
+                .get("data")
+                .get("systemHealth");
+    }
+
+    private String page() {
+        String token = admin.substring("Bearer ".length());
+        return http.get("/admin/background-jobs", "Cookie", "lessons_token=" + token)
+                .body();
+    }
+
+    private Map<String, Long> pageIssues() {
+        Map<String, Long> issues = new LinkedHashMap<>();
+        Matcher matcher = PAGE_ISSUE.matcher(page());
+        while (matcher.find()) {
+            issues.merge(matcher.group(1), Long.parseLong(matcher.group(2)), Long::sum);
+        }
+        return issues;
+    }
+
+    private UUID teacherOf(UUID slot) {
+        return jdbc.sql("select teacher_id from recurring_slot where id = ?")
+                .param(slot)
+                .query(UUID.class)
+                .single();
+    }
+
+    private UUID studentOf(UUID slot) {
+        return jdbc.sql("select student_id from recurring_slot where id = ?")
+                .param(slot)
+                .query(UUID.class)
+                .single();
+    }
+}
