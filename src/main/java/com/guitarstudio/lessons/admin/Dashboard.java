@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Everything the background-jobs page shows, gathered in one place. */
 @Service
@@ -34,6 +36,12 @@ class Dashboard {
         this.clock = clock;
     }
 
+    /**
+     * One snapshot of the database for the whole page (REPEATABLE READ): a run that ends while the
+     * page is being read shows as ended everywhere or nowhere, never SUCCESS in the message and
+     * RUNNING in the history.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     View view(int page, UUID runId) {
         Instant now = clock.instant();
         JobStats stats = jobLog.stats(JOB_NAME);
