@@ -3,12 +3,16 @@ package com.guitarstudio.lessons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TestHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final HttpClient client =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -68,6 +73,32 @@ public final class TestHttp {
         }
         return bearer(json(response).get("token").asString());
     }
+
+    /**
+     * A page with a form, as a browser holds it: the form's CSRF field and the cookies to send back
+     * with the post ({@code cookies} given, plus the ones the page set).
+     */
+    public Form form(String path, String cookies) {
+        HttpResponse<String> page = cookies.isEmpty() ? get(path) : get(path, "Cookie", cookies, "Accept", "text/html");
+        Matcher csrf = CSRF_FIELD.matcher(page.body());
+        if (!csrf.find()) {
+            throw new AssertionError("No CSRF field on " + path + ": " + page.statusCode());
+        }
+        StringBuilder all = new StringBuilder(cookies);
+        for (String cookie : page.headers().allValues("Set-Cookie")) {
+            all.append(all.isEmpty() ? "" : "; ").append(cookie, 0, cookie.indexOf(';'));
+        }
+        return new Form(csrf.group(1), all.toString());
+    }
+
+    /** Posts {@code fields} (already encoded, {@code a=1&b=2}) with the form's CSRF token and cookies. */
+    public HttpResponse<String> submit(String path, Form form, String fields) {
+        String body = (fields.isEmpty() ? "" : fields + "&") + "_csrf="
+                + URLEncoder.encode(form.csrf(), StandardCharsets.UTF_8);
+        return post(path, body, "Content-Type", "application/x-www-form-urlencoded", "Cookie", form.cookies());
+    }
+
+    public record Form(String csrf, String cookies) {}
 
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());

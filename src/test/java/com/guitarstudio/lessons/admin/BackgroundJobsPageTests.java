@@ -9,16 +9,12 @@ import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.StudioTables;
 import com.guitarstudio.lessons.TestHttp;
 import com.guitarstudio.lessons.TestUsers;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +29,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         properties = "app.cron.secret=page-test-secret")
 @Import(GenerationTestConfiguration.class)
 class BackgroundJobsPageTests {
-
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -65,20 +59,12 @@ class BackgroundJobsPageTests {
     void generateLessonsNowPostsRedirectsAndShowsTheResult() {
         studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
         studio.teacherWithOneSlot("Liam Wilson", "Australia/Sydney", DayOfWeek.THURSDAY, LocalTime.of(7, 0));
-        Form form = form();
-
-        HttpResponse<String> posted = http.post(
-                "/admin/background-jobs/generate",
-                "_csrf=" + encode(form.csrf()),
-                "Content-Type",
-                "application/x-www-form-urlencoded",
-                "Cookie",
-                form.cookies());
+        HttpResponse<String> posted = generate();
 
         assertThat(posted.statusCode()).isEqualTo(302);
         String location = posted.headers().firstValue("Location").orElseThrow();
         assertThat(location).matches(".*/admin/background-jobs\\?run=[0-9a-f-]{36}");
-        UUID run = UUID.fromString(location.substring(location.indexOf("run=") + 4));
+        UUID run = runOf(posted);
         await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(status(run)));
 
         String page = get(location.substring(location.indexOf("/admin")));
@@ -108,16 +94,10 @@ class BackgroundJobsPageTests {
 
     @Test
     void theStylesheetAndOtherRequestsDoNotThrowTheFormsCsrfTokenAway() {
-        Form form = form();
+        TestHttp.Form form = http.form("/admin/background-jobs", cookie);
 
         HttpResponse<String> css = http.get("/css/app.css", "Cookie", form.cookies());
-        HttpResponse<String> posted = http.post(
-                "/admin/background-jobs/generate",
-                "_csrf=" + encode(form.csrf()),
-                "Content-Type",
-                "application/x-www-form-urlencoded",
-                "Cookie",
-                form.cookies());
+        HttpResponse<String> posted = http.submit("/admin/background-jobs/generate", form, "");
 
         assertThat(css.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("XSRF-TOKEN="));
         assertThat(posted.statusCode()).isEqualTo(302);
@@ -169,18 +149,7 @@ class BackgroundJobsPageTests {
     @Test
     void errorsOfARunAreListedOnThePageAndInItsDetailView() {
         studio.teacherWithOneSlot("Zed Unknown", "Mars/Olympus_Mons", DayOfWeek.MONDAY, LocalTime.NOON);
-        Form form = form();
-        String location = http.post(
-                        "/admin/background-jobs/generate",
-                        "_csrf=" + encode(form.csrf()),
-                        "Content-Type",
-                        "application/x-www-form-urlencoded",
-                        "Cookie",
-                        form.cookies())
-                .headers()
-                .firstValue("Location")
-                .orElseThrow();
-        UUID run = UUID.fromString(location.substring(location.indexOf("run=") + 4));
+        UUID run = runOf(generate());
         await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(status(run)));
 
         assertThat(get("/admin/background-jobs?run=" + run))
@@ -217,14 +186,7 @@ class BackgroundJobsPageTests {
     @Test
     void bothChartsAreServerRenderedSvg() {
         studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
-        Form form = form();
-        http.post(
-                "/admin/background-jobs/generate",
-                "_csrf=" + encode(form.csrf()),
-                "Content-Type",
-                "application/x-www-form-urlencoded",
-                "Cookie",
-                form.cookies());
+        generate();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.sql("select count(*) from job_log where status = 'SUCCESS'")
                                 .query(Long.class)
@@ -290,19 +252,13 @@ class BackgroundJobsPageTests {
         return page.split("data-run-id=").length - 1;
     }
 
-    /** The page's CSRF field and the cookies a browser would hold with it. */
-    private Form form() {
-        HttpResponse<String> page = http.get("/admin/background-jobs", "Cookie", cookie, "Accept", "text/html");
-        Matcher csrf = CSRF_FIELD.matcher(page.body());
-        assertThat(csrf.find()).isTrue();
-        StringBuilder cookies = new StringBuilder(cookie);
-        page.headers().allValues("Set-Cookie").forEach(c -> cookies.append("; ").append(c, 0, c.indexOf(';')));
-        return new Form(csrf.group(1), cookies.toString());
+    /** Clicks Generate Lessons Now as a browser would: the page's form, its CSRF token and cookies. */
+    private HttpResponse<String> generate() {
+        return http.submit("/admin/background-jobs/generate", http.form("/admin/background-jobs", cookie), "");
     }
 
-    private record Form(String csrf, String cookies) {}
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    private static UUID runOf(HttpResponse<String> redirect) {
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        return UUID.fromString(location.substring(location.indexOf("run=") + 4));
     }
 }

@@ -11,9 +11,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(GenerationTestConfiguration.class)
 class LoginFormTests {
-
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -143,15 +138,9 @@ class LoginFormTests {
     @Test
     void logoutClearsTheCookie() {
         String cookie = cookieValue(tokenCookie(submitLogin(TestUsers.ADMIN, TestUsers.PASSWORD)));
-        Form form = form("/login");
+        TestHttp.Form form = http.form("/login", "lessons_token=" + cookie);
 
-        HttpResponse<String> response = http.post(
-                "/logout",
-                "_csrf=" + encode(form.csrf()),
-                "Content-Type",
-                "application/x-www-form-urlencoded",
-                "Cookie",
-                form.cookies() + "; lessons_token=" + cookie);
+        HttpResponse<String> response = http.submit("/logout", form, "");
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
@@ -160,28 +149,9 @@ class LoginFormTests {
     }
 
     private HttpResponse<String> submitLogin(String email, String password) {
-        Form form = form("/login");
-        return http.post(
-                "/login",
-                "email=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(form.csrf()),
-                "Content-Type",
-                "application/x-www-form-urlencoded",
-                "Cookie",
-                form.cookies());
+        return http.submit(
+                "/login", http.form("/login", ""), "email=" + encode(email) + "&password=" + encode(password));
     }
-
-    /** A form page's CSRF field and the cookies that go with it, as a browser would keep them. */
-    private Form form(String path) {
-        HttpResponse<String> page = http.get(path);
-        Matcher csrf = CSRF_FIELD.matcher(page.body());
-        assertThat(csrf.find()).as("CSRF field on " + path).isTrue();
-        List<String> cookies = page.headers().allValues("Set-Cookie").stream()
-                .map(c -> c.substring(0, c.indexOf(';')))
-                .toList();
-        return new Form(csrf.group(1), String.join("; ", cookies));
-    }
-
-    private record Form(String csrf, String cookies) {}
 
     private static String tokenCookie(HttpResponse<String> response) {
         return response.headers().allValues("Set-Cookie").stream()
