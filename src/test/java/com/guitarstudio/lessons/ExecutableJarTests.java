@@ -27,13 +27,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged jar, started as an operator would ({@code java -jar} with only DATABASE_URL in the
- * provider's {@code postgres://} form and AUTH_SECRET), migrates an empty database and reports
- * healthy. Runs in the integration-test phase, after the jar is built.
+ * provider's {@code postgres://} form and AUTH_SECRET, and LOG_FORMAT=json as a log collector
+ * wants it), migrates an empty database, reports healthy and writes every log line as JSON. Runs
+ * in the integration-test phase, after the jar is built.
  */
 class ExecutableJarTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Encoded in the URL as a hosting provider would: '@', '/' and ':' must survive. */
     private static final String PASSWORD = "p@ss/w:rd";
@@ -62,6 +67,7 @@ class ExecutableJarTests {
         builder.environment().put("DATABASE_URL", providerUrl);
         builder.environment().put("AUTH_SECRET", "jar-test-secret-of-at-least-32-bytes-long");
         builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("LOG_FORMAT", "json");
         process = builder.start();
 
         HttpClient http = HttpClient.newHttpClient();
@@ -76,7 +82,14 @@ class ExecutableJarTests {
                         .isEqualTo(200));
 
         assertThat(migratedVersions(databaseName)).isEqualTo(shippedMigrationVersions());
-        assertThat(Files.readString(log)).doesNotContain(PASSWORD).doesNotContain("p%40ss");
+        String output = Files.readString(log);
+        assertThat(output).doesNotContain(PASSWORD).doesNotContain("p%40ss");
+        assertThat(output.lines()).isNotEmpty().allSatisfy(line -> {
+            JsonNode entry = JSON.readTree(line);
+            assertThat(entry.isObject()).as(line).isTrue();
+            assertThat(entry.has("@timestamp") && entry.has("message")).as(line).isTrue();
+        });
+        assertThat(output).contains("Started LessonServiceApplication");
     }
 
     @AfterEach

@@ -10,11 +10,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +35,8 @@ import org.springframework.stereotype.Service;
 public class JobRunner {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    /** How long closing the application waits for a run to reach its next chunk and record itself. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     private final GenerationLock lock;
     private final LessonGenerator generator;
@@ -37,6 +45,8 @@ public class JobRunner {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TaskExecutor executor;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Phaser activeRuns = new Phaser(1);
 
     JobRunner(
             GenerationLock lock,
@@ -80,6 +90,39 @@ public class JobRunner {
     public record BackgroundRun(CompletableFuture<UUID> jobLogId, CompletableFuture<GenerationResult> result) {}
 
     private GenerationResult run(JobTrigger trigger, String triggeredBy, Consumer<UUID> onStarted) {
+        activeRuns.register();
+        try {
+            return runRegistered(trigger, triggeredBy, onStarted);
+        } finally {
+            activeRuns.arriveAndDeregister();
+        }
+    }
+
+    /**
+     * The application is closing (the event comes before the web server, the executors and the
+     * database pool are stopped): ask runs in progress to stop at their next chunk boundary and wait
+     * until they have recorded themselves as PARTIAL.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stopRunsInProgress() {
+        stopping.set(true);
+        int phase = activeRuns.arrive();
+        try {
+            activeRuns.awaitAdvanceInterruptibly(phase, SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn(
+                    "A lesson generation run did not stop within {}; the next start marks it ABANDONED", SHUTDOWN_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the application has asked runs to stop (it is closing). */
+    boolean stopRequested() {
+        return stopping.get();
+    }
+
+    private GenerationResult runRegistered(JobTrigger trigger, String triggeredBy, Consumer<UUID> onStarted) {
         long startNanos = System.nanoTime();
         Instant now = clock.instant();
         GenerationResult result;
@@ -131,8 +174,17 @@ public class JobRunner {
         JobStatus status;
         boolean databaseUnavailable = false;
         try {
-            generator.generate(now, tally, () -> recordProgress(id, tally));
+            generator.generate(now, tally, () -> recordProgress(id, tally), stopping::get);
             status = tally.errors().isEmpty() ? JobStatus.SUCCESS : JobStatus.PARTIAL;
+        } catch (RunInterrupted e) {
+            log.warn(
+                    "Lesson generation run {} interrupted by shutdown after {} of {} teachers",
+                    id,
+                    tally.teachersProcessed(),
+                    tally.teachersTotal());
+            tally.runFailed("Run interrupted by shutdown after " + tally.teachersProcessed() + " of "
+                    + tally.teachersTotal() + " teachers; the next run creates the rest");
+            status = JobStatus.PARTIAL;
         } catch (RuntimeException e) {
             log.error("Lesson generation run {} failed", id, e);
             tally.runFailed("Run failed: " + LessonGenerator.rootMessage(e));
@@ -185,6 +237,7 @@ public class JobRunner {
     private void recordProgress(UUID id, GenerationTally tally) {
         jobLog.recordProgress(
                 id, tally.teachersTotal(), tally.teachersProcessed(), tally.slotsProcessed(), tally.lessonsGenerated());
+        events.publishEvent(new GenerationProgress(id, tally.teachersProcessed(), tally.teachersTotal()));
     }
 
     private GenerationResult skipped(JobTrigger trigger, String triggeredBy, Instant now) {

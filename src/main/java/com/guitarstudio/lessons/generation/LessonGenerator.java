@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -43,18 +44,26 @@ class LessonGenerator {
 
     /**
      * Generates the lessons of a run starting at {@code now}, adding to {@code tally} as it goes and
-     * calling {@code afterChunk} after each chunk is written.
+     * calling {@code afterChunk} after each chunk is written. Before each chunk it asks {@code
+     * stopRequested}; when that says yes it ends with {@link RunInterrupted}, between two chunks.
      */
-    void generate(Instant now, GenerationTally tally, Runnable afterChunk) {
+    void generate(Instant now, GenerationTally tally, Runnable afterChunk, BooleanSupplier stopRequested) {
         tally.teachersTotal(eligibleSlots.countTeachers());
         afterChunk.run();
         UUID after = EligibleSlots.BEFORE_FIRST;
         List<TeacherSlots> chunk;
-        while (!(chunk = eligibleSlots.nextChunk(after, teachersPerChunk)).isEmpty()) {
+        while (!(chunk = nextChunk(after, stopRequested)).isEmpty()) {
             writeChunk(chunk, now, tally);
             after = chunk.get(chunk.size() - 1).teacherId();
             afterChunk.run();
         }
+    }
+
+    private List<TeacherSlots> nextChunk(UUID after, BooleanSupplier stopRequested) {
+        if (stopRequested.getAsBoolean()) {
+            throw new RunInterrupted();
+        }
+        return eligibleSlots.nextChunk(after, teachersPerChunk);
     }
 
     private void writeChunk(List<TeacherSlots> chunk, Instant now, GenerationTally tally) {

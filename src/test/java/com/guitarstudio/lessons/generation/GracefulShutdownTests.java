@@ -1,0 +1,72 @@
+package com.guitarstudio.lessons.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.guitarstudio.lessons.AppInstances;
+import com.guitarstudio.lessons.BulkStudio;
+import com.guitarstudio.lessons.RunGate;
+import com.guitarstudio.lessons.StudioTables;
+import com.guitarstudio.lessons.joblog.JobTrigger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Stopping the service during a run: the run ends between two chunks and says so in the job log. */
+class GracefulShutdownTests {
+
+    private final AppInstances instances = new AppInstances();
+
+    @AfterEach
+    void stop() {
+        RunGate.releaseRuns();
+        instances.close();
+    }
+
+    @Test
+    void aRunInProgressStopsAtTheNextChunkAndIsRecordedPartial() throws Exception {
+        JdbcClient jdbc = instances.start().getBean(JdbcClient.class);
+        StudioTables.truncate(jdbc);
+        BulkStudio.create(jdbc, "stop", 50, 4);
+        ConfigurableApplicationContext instance = instances.start("--app.generation.teachers-per-chunk=10");
+        RunGate.holdRunsAfter(20);
+        JobRunner.BackgroundRun run = instance.getBean(JobRunner.class).runInBackground(JobTrigger.SCHEDULE, "test");
+        RunGate.awaitRunHeld();
+
+        // Closing waits for the run, which waits at the gate: close in the background, then release
+        // the run once the close has asked it to stop.
+        JobRunner runner = instance.getBean(JobRunner.class);
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(instance::close);
+        await().atMost(Duration.ofSeconds(30)).until(runner::stopRequested);
+        RunGate.releaseRuns();
+        closed.get(60, TimeUnit.SECONDS);
+
+        GenerationResult result = run.result().get(10, TimeUnit.SECONDS);
+        assertThat(result.status().name()).isEqualTo("PARTIAL");
+        assertThat(result.errors())
+                .containsExactly("Run interrupted by shutdown after 20 of 50 teachers; the next run creates the rest");
+        Map<String, Object> row = jdbc.sql("select status, teachers_processed, lessons_generated, errors[1] as error"
+                        + " from job_log where trigger = 'SCHEDULE'")
+                .query()
+                .singleRow();
+        assertThat(row)
+                .containsEntry("status", "PARTIAL")
+                .containsEntry("teachers_processed", 20)
+                .containsEntry("error", result.errors().get(0));
+        // Two whole chunks: twenty teachers with all their lessons, thirty with none.
+        List<Long> lessonsPerTeacher = jdbc.sql("""
+                select count(l.id) from teacher_profile t left join lesson l on l.teacher_id = t.id
+                group by t.id order by 1
+                """).query(Long.class).list();
+        assertThat(lessonsPerTeacher.stream().filter(count -> count == 0)).hasSize(30);
+        assertThat(lessonsPerTeacher.stream().filter(count -> count >= 4 * 12)).hasSize(20);
+        assertThat(lessonsPerTeacher.stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(((Number) row.get("lessons_generated")).longValue());
+    }
+}
