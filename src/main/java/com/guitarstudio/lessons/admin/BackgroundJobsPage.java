@@ -68,8 +68,9 @@ class BackgroundJobsPage {
             @RequestParam(name = "page", required = false) String page,
             @RequestParam(name = "run", required = false) String run,
             @RequestParam(name = "unavailable", required = false) String unavailable,
+            @RequestParam(name = "recheck", required = false) String recheck,
             Model model) {
-        Dashboard.View view = dashboard.view(pageIndex(page), uuid(run).orElse(null));
+        Dashboard.View view = dashboard.view(pageIndex(page), uuid(run).orElse(null), recheck != null);
         model.addAttribute("view", view);
         model.addAttribute("outcome", unavailable != null ? RunOutcome.databaseUnavailable() : view.outcome());
         model.addAttribute("runId", run);

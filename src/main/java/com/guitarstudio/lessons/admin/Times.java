@@ -20,6 +20,7 @@ public class Times {
     private static final DateTimeFormatter ABSOLUTE =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final Clock clock;
     private final ZoneId zone;
@@ -40,6 +41,11 @@ public class Times {
     /** ISO-8601, for {@code <time datetime>}. */
     public String iso(Instant instant) {
         return instant == null ? "" : instant.toString();
+    }
+
+    /** "14:05", the time of day in the zone. */
+    public String time(Instant instant) {
+        return TIME.format(instant.atZone(zone));
     }
 
     public String day(Instant instant) {

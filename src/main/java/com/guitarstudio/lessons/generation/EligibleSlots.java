@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.generation;
 
 import com.guitarstudio.lessons.studio.DayOfWeekColumn;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,8 @@ class EligibleSlots {
 
     private static final String NEXT_CHUNK = """
             select t.id as teacher_id, u.name as teacher_name, t.timezone,
-                   r.id as slot_id, r.student_id, r.day_of_week, r.start_time, r.duration_minutes, r.per_lesson_price
+                   r.id as slot_id, r.student_id, r.day_of_week, r.start_time, r.duration_minutes, r.per_lesson_price,
+                   (select max(l.occurrence_date) from lesson l where l.recurring_slot_id = r.id) as generated_through
             from (select t.id from teacher_profile t
                   where t.id > :after and %s
                   order by t.id
@@ -80,7 +82,8 @@ class EligibleSlots {
                                     DayOfWeekColumn.fromColumn(rs.getInt("day_of_week")),
                                     rs.getObject("start_time", LocalTime.class)),
                             rs.getInt("duration_minutes"),
-                            rs.getInt("per_lesson_price")));
+                            rs.getInt("per_lesson_price"),
+                            rs.getObject("generated_through", LocalDate.class)));
         });
         return List.copyOf(chunk.values());
     }
@@ -88,5 +91,12 @@ class EligibleSlots {
     /** A teacher as generation sees it; {@code timezone} is the stored text, possibly not a valid zone id. */
     record TeacherSlots(UUID teacherId, String teacherName, String timezone, List<Slot> slots) {}
 
-    record Slot(UUID slotId, UUID studentId, WeeklySlot weekly, int durationMinutes, int price) {}
+    /** {@code generatedThrough}: the latest occurrence date of the slot's lessons, null if it has none. */
+    record Slot(
+            UUID slotId,
+            UUID studentId,
+            WeeklySlot weekly,
+            int durationMinutes,
+            int price,
+            LocalDate generatedThrough) {}
 }

@@ -57,6 +57,9 @@ class LessonGenerator {
             after = chunk.get(chunk.size() - 1).teacherId();
             afterChunk.run();
         }
+        if (tally.lessonsGenerated() > 0) {
+            writer.vacuum();
+        }
     }
 
     private List<TeacherSlots> nextChunk(UUID after, BooleanSupplier stopRequested) {
@@ -105,7 +108,7 @@ class LessonGenerator {
         ZoneId zone = TimeZones.parse(teacher.timezone()).orElseThrow(() -> UnknownTimeZone.of(teacher.timezone()));
         List<PlannedLesson> lessons = new ArrayList<>(teacher.slots().size() * 13);
         for (Slot slot : teacher.slots()) {
-            for (Occurrence occurrence : planner.occurrences(slot.weekly(), zone, now)) {
+            for (Occurrence occurrence : planner.missing(slot.weekly(), zone, now, slot.generatedThrough())) {
                 lessons.add(new PlannedLesson(
                         teacher.teacherId(),
                         slot.studentId(),

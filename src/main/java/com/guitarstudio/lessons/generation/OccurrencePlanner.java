@@ -46,6 +46,23 @@ final class OccurrencePlanner {
         return occurrences;
     }
 
+    /**
+     * The occurrences a slot still needs, given that its lessons exist through {@code
+     * generatedThrough} (the latest {@code occurrence_date} of its lessons, or null): dates up to
+     * that one are done, so a run with nothing new to create plans nothing. Only when that date
+     * falls on the slot's weekday: a slot moved to another day gets its whole window again (the
+     * unique keys keep what exists). A generated lesson deleted before that date is therefore not
+     * recreated, like a cancelled one.
+     */
+    List<Occurrence> missing(WeeklySlot slot, ZoneId zone, Instant now, LocalDate generatedThrough) {
+        List<Occurrence> occurrences = occurrences(slot, zone, now);
+        if (generatedThrough == null || generatedThrough.getDayOfWeek() != slot.day()) {
+            return occurrences;
+        }
+        occurrences.removeIf(occurrence -> !occurrence.date().isAfter(generatedThrough));
+        return occurrences;
+    }
+
     /** The last instant a run starting at {@code now} may plan for: {@code now} + the horizon + 1 day. */
     Instant windowEnd(Instant now) {
         return now.plus(Duration.ofDays(horizonDays + 1L));

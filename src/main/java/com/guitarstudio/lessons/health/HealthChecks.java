@@ -104,7 +104,7 @@ public class HealthChecks {
                     "Set CRON_SECRET to a random value (openssl rand -base64 32) and send it as"
                             + " 'Authorization: Bearer <secret>' from your cron service"));
         }
-        return new HealthReport(issues, facts.indicators());
+        return new HealthReport(issues, facts.indicators(), now);
     }
 
     private Optional<HealthIssue> staleJob(Instant now, long activeSlots) {
@@ -149,37 +149,42 @@ public class HealthChecks {
 
     private StudioFacts studioFacts(Instant now) {
         return jdbc.sql("""
+                with active_slots as (
+                  -- one pass over the active slots with their teacher and student: checks 2 and 3
+                  select count(*) as active_slots,
+                         count(*) filter (where r.booked_at < :sixMonthsAgo) as old_slots,
+                         count(*) filter (where not t.is_active or not s.is_active or s.teacher_id <> r.teacher_id)
+                           as orphaned_slots
+                  from recurring_slot r
+                  join teacher_profile t on t.id = r.teacher_id
+                  join student_profile s on s.id = r.student_id
+                  where r.status = 'ACTIVE')
                 select
                   (select count(*) from app_user) as total_users,
                   (select count(*) from teacher_profile where is_active) as active_teachers,
                   (select count(*) from student_profile where is_active) as active_students,
-                  (select count(*) from recurring_slot where status = 'ACTIVE') as active_slots,
+                  active_slots, old_slots, orphaned_slots,
                   (select count(*) from teacher_profile t where t.is_active
                      and exists (select 1 from teacher_lesson_settings s where s.teacher_id = t.id)) as with_settings,
                   (select count(*) from teacher_profile t where t.is_active
                      and not exists (select 1 from teacher_lesson_settings s where s.teacher_id = t.id)) as without_settings,
                   -- check 1: teachers whose active slots lack settings
-                  (select count(distinct r.teacher_id) from recurring_slot r where r.status = 'ACTIVE'
-                     and not exists (select 1 from teacher_lesson_settings s where s.teacher_id = r.teacher_id))
+                  (select count(*) from teacher_profile t
+                   where not exists (select 1 from teacher_lesson_settings s where s.teacher_id = t.id)
+                     and exists (select 1 from recurring_slot r where r.teacher_id = t.id and r.status = 'ACTIVE'))
                      as slot_teachers_without_settings,
-                  -- check 2: active slots that generation skips
-                  (select count(*) from recurring_slot r
-                     join teacher_profile t on t.id = r.teacher_id
-                     join student_profile s on s.id = r.student_id
-                   where r.status = 'ACTIVE'
-                     and (not t.is_active or not s.is_active or s.teacher_id <> r.teacher_id)) as orphaned_slots,
-                  -- check 3
-                  (select count(*) from recurring_slot where status = 'ACTIVE' and booked_at < :sixMonthsAgo) as old_slots,
-                  -- check 5: same teacher, same weekday, time ranges overlap (in minutes, so 23:30 + 60 does not wrap)
+                  -- check 5: same teacher, same weekday, time ranges overlap; as intervals since midnight,
+                  -- so 23:30 + 60 minutes does not wrap round to 00:30
                   (select count(*) from recurring_slot a join recurring_slot b
                      on b.teacher_id = a.teacher_id and b.status = 'ACTIVE' and b.day_of_week = a.day_of_week
                     and a.id < b.id
-                    and extract(epoch from a.start_time) / 60 < extract(epoch from b.start_time) / 60 + b.duration_minutes
-                    and extract(epoch from b.start_time) / 60 < extract(epoch from a.start_time) / 60 + a.duration_minutes
+                    and (a.start_time - time '00:00') < (b.start_time - time '00:00') + b.duration_minutes * interval '1 minute'
+                    and (b.start_time - time '00:00') < (a.start_time - time '00:00') + a.duration_minutes * interval '1 minute'
                    where a.status = 'ACTIVE') as overlapping_pairs,
                   (select count(*) from lesson where start_at >= :weekAgo and start_at < :now) as recent_lessons,
                   (select count(*) from lesson
                    where status = 'SCHEDULED' and start_at >= :now and start_at < :weekAhead) as upcoming_lessons
+                from active_slots
                 """)
                 .param("now", Timestamp.from(now))
                 .param(

@@ -1,9 +1,10 @@
 package com.guitarstudio.lessons.health;
 
+import java.time.Instant;
 import java.util.List;
 
-/** The outcome of the health checks: the issues found (none when healthy) and the indicators. */
-public record HealthReport(List<HealthIssue> issues, Indicators indicators) {
+/** The outcome of the health checks: the issues found (none when healthy), the indicators, and when. */
+public record HealthReport(List<HealthIssue> issues, Indicators indicators, Instant checkedAt) {
 
     public HealthReport {
         issues = List.copyOf(issues);

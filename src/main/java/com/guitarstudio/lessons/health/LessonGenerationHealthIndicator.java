@@ -12,16 +12,16 @@ import org.springframework.stereotype.Component;
 @Component("lessonGenerationHealthIndicator")
 class LessonGenerationHealthIndicator extends AbstractHealthIndicator {
 
-    private final HealthChecks checks;
+    private final HealthReports reports;
 
-    LessonGenerationHealthIndicator(HealthChecks checks) {
+    LessonGenerationHealthIndicator(HealthReports reports) {
         super("Lesson generation health checks failed");
-        this.checks = checks;
+        this.reports = reports;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        HealthReport report = checks.run();
+        HealthReport report = reports.current();
         builder.up()
                 .withDetail("isHealthy", report.isHealthy())
                 .withDetail("issues", report.issues())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.guitarstudio.lessons.generation.GenerationResult;
 import com.guitarstudio.lessons.generation.JobRunner;
 import com.guitarstudio.lessons.health.HealthChecks;
+import com.guitarstudio.lessons.health.HealthReports;
 import com.guitarstudio.lessons.health.SystemHealth;
 import com.guitarstudio.lessons.joblog.JobLogService;
 import com.guitarstudio.lessons.joblog.JobRun;
@@ -32,10 +33,10 @@ class AdminJobsController {
 
     private final JobRunner runner;
     private final JobLogService jobLog;
-    private final HealthChecks health;
+    private final HealthReports health;
     private final Clock clock;
 
-    AdminJobsController(JobRunner runner, JobLogService jobLog, HealthChecks health, Clock clock) {
+    AdminJobsController(JobRunner runner, JobLogService jobLog, HealthReports health, Clock clock) {
         this.runner = runner;
         this.jobLog = jobLog;
         this.health = health;
@@ -45,7 +46,7 @@ class AdminJobsController {
     @GetMapping("/history")
     History history(@RequestParam(name = "limit", required = false) String limit) {
         List<JobRun> runs = jobLog.history(JOB_NAME, parseLimit(limit));
-        SystemHealth systemHealth = health.run().systemHealth();
+        SystemHealth systemHealth = health.current().systemHealth();
         JobStats stats = jobLog.stats(JOB_NAME);
         boolean recentSuccess = stats.lastSuccess() != null
                 && stats.lastSuccess().isAfter(clock.instant().minus(HealthChecks.STALE_AFTER));

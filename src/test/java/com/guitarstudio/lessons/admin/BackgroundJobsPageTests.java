@@ -42,6 +42,9 @@ class BackgroundJobsPageTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    Charts charts;
+
     TestHttp http;
     String cookie;
 
@@ -49,6 +52,7 @@ class BackgroundJobsPageTests {
     void signedInAdmin() {
         StudioTables.truncate(jdbc);
         clock.set(GenerationTestConfiguration.START);
+        charts.forgetScheduledPerWeek();
         TestUsers.create(jdbc);
         http = new TestHttp(port);
         cookie = "lessons_token="
@@ -200,6 +204,31 @@ class BackgroundJobsPageTests {
                         "<svg", "Lessons generated per run, last 30 days", "Scheduled lessons per week, next 12 weeks");
         assertThat(page).contains("12 lessons, SUCCESS", "1 lessons in the week from");
         assertThat(page).doesNotContain("<script");
+    }
+
+    @Test
+    void theWeeklyChartIsAtMostAMinuteOldAndFollowsEveryRunAtOnce() {
+        UUID slot =
+                studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        assertThat(get("/admin/background-jobs")).contains("0 lessons in the week from 1 Mar");
+
+        // a lesson the main app books directly: shown within a minute
+        jdbc.sql("""
+                insert into lesson (teacher_id, student_id, start_at, duration_minutes, timezone)
+                select teacher_id, student_id, '2027-03-03T15:00:00Z', 30, 'UTC' from recurring_slot where id = ?
+                """).param(slot).update();
+        assertThat(get("/admin/background-jobs")).contains("0 lessons in the week from 1 Mar");
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(get("/admin/background-jobs")).contains("1 lessons in the week from 1 Mar");
+
+        // a run: shown at once
+        generate();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from job_log where status = 'SUCCESS'")
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        assertThat(get("/admin/background-jobs")).contains("2 lessons in the week from 1 Mar");
     }
 
     @Test

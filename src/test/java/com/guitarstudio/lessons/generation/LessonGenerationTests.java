@@ -157,6 +157,28 @@ class LessonGenerationTests {
     }
 
     @Test
+    void aDeletedGeneratedLessonIsNotRecreatedButASlotMovedToAnotherDayGetsItsNewLessons() {
+        UUID slot = studio.teacherWithOneSlot("Leo Fox", "Europe/London", DayOfWeek.WEDNESDAY, LocalTime.of(9, 0));
+        runner.run(JobTrigger.MANUAL, null);
+        jdbc.sql("delete from lesson where recurring_slot_id = ? and occurrence_date = '2027-03-17'")
+                .param(slot)
+                .update();
+
+        assertThat(runner.run(JobTrigger.MANUAL, null).lessonsGenerated()).isZero();
+
+        studio.update("update recurring_slot set day_of_week = 5 where id = ?", slot);
+        GenerationResult moved = runner.run(JobTrigger.MANUAL, null);
+
+        assertThat(moved.lessonsGenerated()).isEqualTo(12);
+        assertThat(jdbc.sql(
+                                "select count(*) from lesson where recurring_slot_id = ? and extract(dow from occurrence_date) = 5")
+                        .param(slot)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(12);
+    }
+
+    @Test
     void onlyActiveSlotsOfActiveTeachersAndTheirOwnActiveStudentsGetLessons() {
         UUID eligible = studio.teacherWithOneSlot("Eligible", "Europe/London", DayOfWeek.MONDAY, LocalTime.of(10, 0));
         UUID inactiveTeacher =

@@ -102,6 +102,23 @@ class OccurrencePlannerTests {
     }
 
     @Test
+    void onlyWeeksAfterTheLatestGeneratedLessonAreStillMissing() {
+        WeeklySlot tuesday = new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        ZoneId london = ZoneId.of("Europe/London");
+        Instant now = Instant.parse("2027-01-05T15:00:00Z");
+
+        assertThat(planner.missing(tuesday, london, now, null)).hasSize(13);
+        assertThat(planner.missing(tuesday, london, now, LocalDate.parse("2027-03-23")))
+                .extracting(Occurrence::date)
+                .containsExactly(LocalDate.parse("2027-03-30"));
+        assertThat(planner.missing(tuesday, london, now, LocalDate.parse("2027-03-30")))
+                .isEmpty();
+        // a slot that moved from Monday to Tuesday gets its whole window again
+        assertThat(planner.missing(tuesday, london, now, LocalDate.parse("2027-03-29")))
+                .hasSize(13);
+    }
+
+    @Test
     void horizonIsConfigurable() {
         OccurrencePlanner fourWeeks = new OccurrencePlanner(4);
         Instant now = Instant.parse("2027-01-05T15:00:00Z");

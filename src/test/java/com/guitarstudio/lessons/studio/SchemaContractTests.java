@@ -30,7 +30,8 @@ class SchemaContractTests {
 
     /**
      * DESIGN.md §3, column by column (sorted by name), then keys and indexes; plus login_failure,
-     * this service's own table for the sign-in lockout (V2).
+     * this service's own table for the sign-in lockout (V2), and the partial index on scheduled
+     * lessons for the health indicators and the weekly chart (V3).
      */
     private static final String CONTRACT = """
             table app_user
@@ -85,6 +86,7 @@ class SchemaContractTests {
               unique index (recurring_slot_id, occurrence_date)
               unique index (teacher_id, student_id, start_at)
               index (start_at)
+              index (start_at) WHERE (status = 'SCHEDULED'::text)
               index (student_id, start_at)
               index (teacher_id, start_at)
             table login_failure

@@ -48,6 +48,8 @@ class DatabaseDownTests {
                 "/api/auth/token",
                 "{\"email\":\"" + TestUsers.ADMIN + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}");
         HttpResponse<String> health = http.get("/actuator/health");
+        HttpResponse<String> page = http.get(
+                "/admin/background-jobs", "Cookie", "lessons_token=" + token.substring(7), "Accept", "text/html");
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(cron.statusCode()).as(cron.body()).isEqualTo(503);
@@ -61,6 +63,8 @@ class DatabaseDownTests {
         assertThat(signIn.statusCode()).isEqualTo(503);
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(json(health).get("status").asString()).isEqualTo("DOWN");
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.body()).contains("Database unavailable");
         assertThat(elapsed).isLessThan(Duration.ofSeconds(5 * 5));
         for (HttpResponse<String> response : java.util.List.of(cron, history, manual, signIn, health)) {
             assertThat(response.body()).doesNotContain("Exception", "at com.", "SQL");

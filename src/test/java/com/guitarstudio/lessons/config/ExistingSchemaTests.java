@@ -1,0 +1,77 @@
+package com.guitarstudio.lessons.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.guitarstudio.lessons.LessonServiceApplication;
+import com.guitarstudio.lessons.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A database whose tables the studio's main app created first: explained at startup, and adoptable. */
+@ExtendWith(OutputCaptureExtension.class)
+class ExistingSchemaTests {
+
+    private DatabaseConnection database;
+
+    @AfterEach
+    void dropDatabase() {
+        if (database != null) {
+            String name = database.jdbcUrl()
+                    .substring(database.jdbcUrl().lastIndexOf('/') + 1)
+                    .split("\\?")[0];
+            TestDatabase.executeOnServer("drop database if exists " + name + " with (force)");
+        }
+    }
+
+    @Test
+    void tablesWithoutMigrationHistoryAreExplainedAndCanBeAdoptedAsV1(CapturedOutput output) throws Exception {
+        database = TestDatabase.createEmptyDatabase();
+        // The main app created the shared tables itself, exactly as V1 does.
+        execute(Files.readString(Path.of("src/main/resources/db/migration/V1__create_studio_schema.sql")));
+
+        assertThatThrownBy(() -> start()).isNotNull();
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("no record of this service's migrations")
+                .contains("SPRING_FLYWAY_BASELINE_ON_MIGRATE=true and SPRING_FLYWAY_BASELINE_VERSION=1");
+
+        try (ConfigurableApplicationContext adopted =
+                start("--spring.flyway.baseline-on-migrate=true", "--spring.flyway.baseline-version=1")) {
+            assertThat(adopted.isRunning()).isTrue();
+        }
+    }
+
+    private ConfigurableApplicationContext start(String... arguments) {
+        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        all[arguments.length] = "--server.port=0";
+        return new SpringApplicationBuilder(LessonServiceApplication.class)
+                .properties(database.asDataSourceProperties())
+                .run(all);
+    }
+
+    private void execute(String sql) throws Exception {
+        Properties credentials = new Properties();
+        if (database.username() != null) {
+            credentials.setProperty("user", database.username());
+        }
+        if (database.password() != null) {
+            credentials.setProperty("password", database.password());
+        }
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), credentials);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
