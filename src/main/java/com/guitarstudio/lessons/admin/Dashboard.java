@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.admin;
 
+import com.guitarstudio.lessons.generation.JobRunner;
 import com.guitarstudio.lessons.health.HealthReport;
 import com.guitarstudio.lessons.health.HealthReports;
 import com.guitarstudio.lessons.joblog.JobLogService;
@@ -23,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Dashboard {
 
-    static final String JOB_NAME = "generate-future-lessons";
     static final int PAGE_SIZE = 20;
 
     private final JobLogService jobLog;
@@ -59,24 +59,26 @@ class Dashboard {
         CompletableFuture<HealthReport> healthReport =
                 CompletableFuture.supplyAsync(recheck ? health::fresh : health::current, executor);
         Instant now = clock.instant();
-        JobStats stats = jobLog.stats(JOB_NAME);
-        Page<JobRun> history = jobLog.historyPage(JOB_NAME, page, PAGE_SIZE);
+        JobStats stats = jobLog.stats(JobRunner.JOB_NAME);
+        Page<JobRun> history = jobLog.historyPage(JobRunner.JOB_NAME, page, PAGE_SIZE);
         JobRun lastRun = history.getNumber() == 0 && history.hasContent()
                 ? history.getContent().get(0)
-                : jobLog.historyPage(JOB_NAME, 0, 1).stream().findFirst().orElse(null);
+                : jobLog.historyPage(JobRunner.JOB_NAME, 0, 1).stream()
+                        .findFirst()
+                        .orElse(null);
         RunOutcome outcome = runId == null
                 ? null
                 : jobLog.find(runId).map(run -> RunOutcome.of(run, times)).orElse(null);
-        BarChart lessonsPerRun = charts.lessonsPerRun(JOB_NAME);
+        BarChart lessonsPerRun = charts.lessonsPerRun(JobRunner.JOB_NAME);
         BarChart scheduledPerWeek = charts.scheduledPerWeek();
         HealthReport report = joined(healthReport);
         return new View(
                 new Summary(
-                        jobLog.countFinishedRunsSince(JOB_NAME, now.minus(Duration.ofDays(30))),
+                        jobLog.countFinishedRunsSince(JobRunner.JOB_NAME, now.minus(Duration.ofDays(30))),
                         lastRun,
                         stats.lastSuccess(),
                         report.issues().size()),
-                jobLog.running(JOB_NAME).orElse(null),
+                jobLog.running(JobRunner.JOB_NAME).orElse(null),
                 outcome,
                 report,
                 history,

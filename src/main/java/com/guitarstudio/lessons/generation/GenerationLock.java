@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 class GenerationLock {
 
-    static final String NAME = "generate-future-lessons";
+    static final String NAME = JobRunner.JOB_NAME;
 
     private final JdbcTemplateLockProvider provider;
     private final LockingTaskExecutor executor;

@@ -34,6 +34,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class JobRunner {
 
+    /** The job's name in {@code job_log.job_name}, and the name of its lock. */
+    public static final String JOB_NAME = "generate-future-lessons";
+
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     /** How long closing the application waits for a run to reach its next chunk and record itself. */
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);

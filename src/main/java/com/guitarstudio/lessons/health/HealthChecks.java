@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.health;
 
+import com.guitarstudio.lessons.generation.JobRunner;
 import com.guitarstudio.lessons.joblog.JobLogService;
 import com.guitarstudio.lessons.security.CronSecret;
 import com.guitarstudio.lessons.studio.TimeZones;
@@ -27,8 +28,6 @@ public class HealthChecks {
 
     /** A success older than this makes the job stale. */
     public static final Duration STALE_AFTER = Duration.ofHours(48);
-
-    private static final String JOB_NAME = "generate-future-lessons";
 
     private final JdbcClient jdbc;
     private final JobLogService jobLog;
@@ -108,7 +107,7 @@ public class HealthChecks {
     }
 
     private Optional<HealthIssue> staleJob(Instant now, long activeSlots) {
-        long stuck = jobLog.countRunningSince(JOB_NAME, now.minus(lockAtMostFor));
+        long stuck = jobLog.countRunningSince(JobRunner.JOB_NAME, now.minus(lockAtMostFor));
         if (stuck > 0) {
             return Optional.of(new HealthIssue(
                     "stale-job",
@@ -117,7 +116,7 @@ public class HealthChecks {
                     "The instance running them has probably stopped; the next run marks them ABANDONED. Check"
                             + " the service logs, then click Generate Lessons Now"));
         }
-        Optional<Instant> lastSuccess = jobLog.lastSuccess(JOB_NAME);
+        Optional<Instant> lastSuccess = jobLog.lastSuccess(JobRunner.JOB_NAME);
         if (activeSlots > 0
                 && lastSuccess.map(at -> at.isBefore(now.minus(STALE_AFTER))).orElse(true)) {
             return Optional.of(new HealthIssue(

@@ -29,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/background-jobs")
 class AdminJobsController {
 
-    static final String JOB_NAME = "generate-future-lessons";
-
     private final JobRunner runner;
     private final JobLogService jobLog;
     private final HealthReports health;
@@ -45,9 +43,9 @@ class AdminJobsController {
 
     @GetMapping("/history")
     History history(@RequestParam(name = "limit", required = false) String limit) {
-        List<JobRun> runs = jobLog.history(JOB_NAME, parseLimit(limit));
+        List<JobRun> runs = jobLog.history(JobRunner.JOB_NAME, parseLimit(limit));
         SystemHealth systemHealth = health.current().systemHealth();
-        JobStats stats = jobLog.stats(JOB_NAME);
+        JobStats stats = jobLog.stats(JobRunner.JOB_NAME);
         boolean recentSuccess = stats.lastSuccess() != null
                 && stats.lastSuccess().isAfter(clock.instant().minus(HealthChecks.STALE_AFTER));
         Summary summary = new Summary(
