@@ -26,11 +26,8 @@ final class GenerationTally {
         lessonsGenerated += lessons;
     }
 
-    void teacherFailed(String error) {
-        errors.add(error);
-    }
-
-    void runFailed(String error) {
+    /** A teacher that could not be processed, or why the run stopped. */
+    void error(String error) {
         errors.add(error);
     }
 

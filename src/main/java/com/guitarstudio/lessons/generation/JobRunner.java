@@ -158,17 +158,23 @@ public class JobRunner {
 
     /** Marks RUNNING rows left by a dead process as ABANDONED, unless a run is in progress somewhere. */
     public void abandonDeadRuns() {
-        lock.runExclusively(() -> jobLog.abandonRunning(GenerationLock.NAME))
-                .filter(count -> count > 0)
-                .ifPresent(count -> log.warn("Marked {} unfinished lesson generation run(s) as ABANDONED", count));
+        lock.runExclusively(() -> {
+            abandonRunningRows();
+            return null;
+        });
     }
 
-    private GenerationResult runHoldingLock(
-            JobTrigger trigger, String triggeredBy, Instant now, Consumer<UUID> onStarted) {
+    /** Only while holding the lock: then every RUNNING row belongs to a process that died. */
+    private void abandonRunningRows() {
         int abandoned = jobLog.abandonRunning(GenerationLock.NAME);
         if (abandoned > 0) {
             log.warn("Marked {} unfinished lesson generation run(s) as ABANDONED", abandoned);
         }
+    }
+
+    private GenerationResult runHoldingLock(
+            JobTrigger trigger, String triggeredBy, Instant now, Consumer<UUID> onStarted) {
+        abandonRunningRows();
         UUID id = jobLog.start(GenerationLock.NAME, trigger, triggeredBy, now, generator.windowEnd(now));
         onStarted.accept(id);
         events.publishEvent(new GenerationStarted(id, trigger));
@@ -185,12 +191,12 @@ public class JobRunner {
                     id,
                     tally.teachersProcessed(),
                     tally.teachersTotal());
-            tally.runFailed("Run interrupted by shutdown after " + tally.teachersProcessed() + " of "
+            tally.error("Run interrupted by shutdown after " + tally.teachersProcessed() + " of "
                     + tally.teachersTotal() + " teachers; the next run creates the rest");
             status = JobStatus.PARTIAL;
         } catch (RuntimeException e) {
             log.error("Lesson generation run {} failed", id, e);
-            tally.runFailed("Run failed: " + LessonGenerator.rootMessage(e));
+            tally.error("Run failed: " + LessonGenerator.rootMessage(e));
             status = JobStatus.FAILED;
             databaseUnavailable = DatabaseFailures.isUnavailable(e);
         }

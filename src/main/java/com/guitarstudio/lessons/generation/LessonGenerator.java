@@ -75,7 +75,7 @@ class LessonGenerator {
             try {
                 planned.add(plan(teacher, now));
             } catch (UnknownTimeZone e) {
-                tally.teacherFailed(describe(teacher, e.getMessage()));
+                tally.error(describe(teacher, e.getMessage()));
             }
         }
         List<PlannedLesson> lessons = new ArrayList<>();
@@ -100,7 +100,7 @@ class LessonGenerator {
             tally.processed(1, teacher.slotCount(), inserted);
         } catch (DataAccessException e) {
             rethrowIfDatabaseUnavailable(e);
-            tally.teacherFailed(describe(teacher.teacher(), rootMessage(e)));
+            tally.error(describe(teacher.teacher(), rootMessage(e)));
         }
     }
 
