@@ -20,7 +20,7 @@ public final class AppInstances implements AutoCloseable {
         String[] all = Arrays.copyOf(arguments, arguments.length + 1);
         all[arguments.length] = "--server.port=0";
         ConfigurableApplicationContext context = new SpringApplicationBuilder(
-                        LessonServiceApplication.class, GenerationTestConfiguration.class)
+                        LessonServiceApplication.class, IntegrationTestConfiguration.class)
                 .run(all);
         started.add(context);
         return context;

@@ -6,11 +6,17 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What {@code ./mvnw spring-boot:test-run} adds to the application: a throwaway database with demo data. */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({TestDatabaseConfiguration.class, DemoData.class})
 class DevLauncherConfiguration {
+
+    @Bean
+    StudioFixtures studioFixtures(JdbcClient jdbc) {
+        return new StudioFixtures(jdbc);
+    }
 
     @Bean
     ApplicationRunner seedDemoData(DemoData demoData) {

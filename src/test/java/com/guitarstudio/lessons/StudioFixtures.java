@@ -4,11 +4,29 @@ import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-/** Small, explicit studio data for tests, written with SQL as the studio's main app would. */
+/**
+ * The one way tests (and the dev launcher's demo studio) put data in the database: SQL, as the
+ * studio's main app writes it, small and explicit or, for volume, set-based.
+ */
 public final class StudioFixtures {
+
+    /** The zones of {@link #bulk}: both hemispheres, half-hour and 45-minute offsets. */
+    public static final List<String> BULK_ZONES = List.of(
+            "America/Chicago",
+            "America/New_York",
+            "Europe/London",
+            "Australia/Sydney",
+            "Asia/Kolkata",
+            "Pacific/Chatham",
+            "America/Santiago",
+            "Australia/Lord_Howe");
+
+    private static final String TEST_PASSWORD_HASH = new BCryptPasswordEncoder().encode(TestUsers.PASSWORD);
 
     private final JdbcClient jdbc;
 
@@ -16,21 +34,34 @@ public final class StudioFixtures {
         this.jdbc = jdbc;
     }
 
+    /** Empties every table: all tests of a run share one database, and a test that writes starts from nothing. */
+    public void empty() {
+        jdbc.sql("""
+                truncate lesson, recurring_slot, teacher_lesson_settings, student_profile, teacher_profile,
+                         app_user, job_log, shedlock, login_failure
+                """).update();
+    }
+
     /** An active teacher with lesson settings. */
     public UUID teacher(String name, String zone) {
-        UUID userId = user(name, "TEACHER");
-        UUID teacherId = jdbc.sql("insert into teacher_profile (user_id, timezone) values (?, ?) returning id")
-                .params(userId, zone)
-                .query(UUID.class)
-                .single();
+        UUID teacherId = teacherWithoutSettings(name, zone);
         jdbc.sql("insert into teacher_lesson_settings (teacher_id, price_30_min, price_60_min) values (?, 3000, 5500)")
                 .param(teacherId)
                 .update();
         return teacherId;
     }
 
+    /** An active teacher who has not saved lesson settings yet. */
+    public UUID teacherWithoutSettings(String name, String zone) {
+        UUID userId = user(email(name), name, "TEACHER", null);
+        return jdbc.sql("insert into teacher_profile (user_id, timezone) values (?, ?) returning id")
+                .params(userId, zone)
+                .query(UUID.class)
+                .single();
+    }
+
     public UUID student(String name, UUID teacherId) {
-        UUID userId = user(name, "STUDENT");
+        UUID userId = user(email(name), name, "STUDENT", null);
         return jdbc.sql("insert into student_profile (user_id, teacher_id) values (?, ?) returning id")
                 .params(userId, teacherId)
                 .query(UUID.class)
@@ -55,6 +86,92 @@ public final class StudioFixtures {
         return slot(teacher, student, day, start, 30, 2500);
     }
 
+    /** A user; {@code passwordHash} a plain bcrypt hash, or null for one who cannot sign in. */
+    public UUID user(String email, String name, String role, String passwordHash) {
+        return jdbc.sql("insert into app_user (email, name, role, password_hash) values (?, ?, ?, ?) returning id")
+                .params(email, name, role, passwordHash)
+                .query(UUID.class)
+                .single();
+    }
+
+    /** The users of {@link TestUsers}: a student, a teacher, an admin teacher and an admin. */
+    public void signInUsers() {
+        UUID teacher = signInTeacher(TestUsers.TEACHER, false);
+        signInTeacher(TestUsers.ADMIN_TEACHER, true);
+        UUID student = user(TestUsers.STUDENT, "student", "STUDENT", TEST_PASSWORD_HASH);
+        jdbc.sql("insert into student_profile (user_id, teacher_id) values (?, ?)")
+                .params(student, teacher)
+                .update();
+        user(TestUsers.ADMIN, "admin", "ADMIN", TEST_PASSWORD_HASH);
+    }
+
+    /**
+     * A large studio: {@code teachers} teachers, each with {@code studentsPerTeacher} students holding
+     * one weekly 30-minute slot each (Monday to Friday, 45 minutes apart from 08:00, so no two
+     * overlap), teachers spread over {@link #BULK_ZONES}. Ids derive from {@code prefix} and the
+     * numbers, so rows relate without lookups and studios with other prefixes can coexist.
+     */
+    public void bulk(String prefix, int teachers, int studentsPerTeacher) {
+        String zones = "array['" + String.join("','", BULK_ZONES) + "']";
+        jdbc.sql("""
+                insert into app_user (id, email, name, role)
+                select md5(:p || 'tu' || t)::uuid, :p || '-teacher-' || t || '@bulk.test', 'Teacher ' || :p || t, 'TEACHER'
+                from generate_series(1, :teachers) t
+                """).param("p", prefix).param("teachers", teachers).update();
+        jdbc.sql("""
+                insert into teacher_profile (id, user_id, timezone)
+                select md5(:p || 't' || t)::uuid, md5(:p || 'tu' || t)::uuid, (%s)[1 + t %% %d]
+                from generate_series(1, :teachers) t
+                """.formatted(zones, BULK_ZONES.size()))
+                .param("p", prefix)
+                .param("teachers", teachers)
+                .update();
+        jdbc.sql("""
+                insert into teacher_lesson_settings (teacher_id, price_30_min, price_60_min)
+                select md5(:p || 't' || t)::uuid, 3000, 5500 from generate_series(1, :teachers) t
+                """).param("p", prefix).param("teachers", teachers).update();
+        jdbc.sql("""
+                insert into app_user (id, email, name, role)
+                select md5(:p || 'su' || t || '-' || s)::uuid, :p || '-student-' || t || '-' || s || '@bulk.test',
+                       'Student ' || t || '-' || s, 'STUDENT'
+                from generate_series(1, :teachers) t, generate_series(1, :students) s
+                """)
+                .param("p", prefix)
+                .param("teachers", teachers)
+                .param("students", studentsPerTeacher)
+                .update();
+        jdbc.sql("""
+                insert into student_profile (id, user_id, teacher_id)
+                select md5(:p || 's' || t || '-' || s)::uuid, md5(:p || 'su' || t || '-' || s)::uuid, md5(:p || 't' || t)::uuid
+                from generate_series(1, :teachers) t, generate_series(1, :students) s
+                """)
+                .param("p", prefix)
+                .param("teachers", teachers)
+                .param("students", studentsPerTeacher)
+                .update();
+        jdbc.sql("""
+                insert into recurring_slot (id, teacher_id, student_id, day_of_week, start_time, duration_minutes, per_lesson_price)
+                select md5(:p || 'r' || t || '-' || s)::uuid, md5(:p || 't' || t)::uuid, md5(:p || 's' || t || '-' || s)::uuid,
+                       1 + (s - 1) % 5, time '08:00' + ((s - 1) / 5) * interval '45 minutes', 30, 3000
+                from generate_series(1, :teachers) t, generate_series(1, :students) s
+                """)
+                .param("p", prefix)
+                .param("teachers", teachers)
+                .param("students", studentsPerTeacher)
+                .update();
+    }
+
+    /** A job_log row of a generation run that started at {@code executedAt}. */
+    public UUID jobLogRow(String status, Instant executedAt) {
+        return jdbc.sql("""
+                insert into job_log (job_name, trigger, status, success, executed_at)
+                values ('generate-future-lessons', 'SCHEDULE', ?, ? = 'SUCCESS', ?) returning id
+                """)
+                .params(status, status, Timestamp.from(executedAt))
+                .query(UUID.class)
+                .single();
+    }
+
     public void update(String sql, Object... params) {
         jdbc.sql(sql).params(params).update();
     }
@@ -70,22 +187,15 @@ public final class StudioFixtures {
                 .single();
     }
 
-    /** A job_log row of a generation run that started at {@code executedAt}. */
-    public UUID jobLogRow(String status, Instant executedAt) {
-        return jdbc.sql("""
-                insert into job_log (job_name, trigger, status, success, executed_at)
-                values ('generate-future-lessons', 'SCHEDULE', ?, ? = 'SUCCESS', ?) returning id
-                """)
-                .params(status, status, Timestamp.from(executedAt))
+    private UUID signInTeacher(String email, boolean admin) {
+        UUID userId = user(email, email.substring(0, email.indexOf('@')), "TEACHER", TEST_PASSWORD_HASH);
+        return jdbc.sql("insert into teacher_profile (user_id, is_admin) values (?, ?) returning id")
+                .params(userId, admin)
                 .query(UUID.class)
                 .single();
     }
 
-    private UUID user(String name, String role) {
-        String email = name.toLowerCase().replaceAll("[^a-z0-9]+", ".") + "." + UUID.randomUUID() + "@studio.test";
-        return jdbc.sql("insert into app_user (email, name, role) values (?, ?, ?) returning id")
-                .params(email, name, role)
-                .query(UUID.class)
-                .single();
+    private static String email(String name) {
+        return name.toLowerCase().replaceAll("[^a-z0-9]+", ".") + "." + UUID.randomUUID() + "@studio.test";
     }
 }

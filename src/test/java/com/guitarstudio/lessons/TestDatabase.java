@@ -12,15 +12,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The PostgreSQL that tests and the dev launcher use, found in the order of DESIGN.md §9:
+ * The PostgreSQL that tests and the dev launcher use, found in this order (README, Quick start):
  *
  * <ol>
  *   <li>{@code TEST_DATABASE_URL}: a server where the user may create databases;
@@ -41,6 +45,7 @@ public final class TestDatabase {
     private static DatabaseConnection server;
     private static DatabaseConnection database;
     private static IllegalStateException failure;
+    private static boolean migrated;
 
     private TestDatabase() {}
 
@@ -59,6 +64,27 @@ public final class TestDatabase {
             }
         }
         return database;
+    }
+
+    /**
+     * The database of {@link #connection()}, migrated, for tests that set up data before they start
+     * instances of the service themselves (no application context needed for that).
+     */
+    public static synchronized JdbcClient jdbc() {
+        DatabaseConnection database = connection();
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password());
+        if (!migrated) {
+            // as the application configures Flyway (application.properties)
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+                    .load()
+                    .migrate();
+            migrated = true;
+        }
+        return JdbcClient.create(dataSource);
     }
 
     /**

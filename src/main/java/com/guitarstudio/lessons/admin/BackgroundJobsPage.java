@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.admin;
 
-import com.guitarstudio.lessons.generation.JobRunner;
+import com.guitarstudio.lessons.generation.GenerationProperties;
+import com.guitarstudio.lessons.generation.LessonGenerationService;
 import com.guitarstudio.lessons.joblog.JobLogService;
 import com.guitarstudio.lessons.joblog.JobRun;
 import com.guitarstudio.lessons.joblog.JobTrigger;
@@ -10,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,19 +33,22 @@ class BackgroundJobsPage {
     static final String PATH = "/admin/background-jobs";
 
     private final Dashboard dashboard;
-    private final JobRunner runner;
+    private final LessonGenerationService generation;
     private final JobLogService jobLog;
+    private final AdminMessages messages;
     private final int horizonWeeks;
 
     BackgroundJobsPage(
             Dashboard dashboard,
-            JobRunner runner,
+            LessonGenerationService generation,
             JobLogService jobLog,
-            @Value("${app.generation.horizon-weeks}") int horizonWeeks) {
+            AdminMessages messages,
+            GenerationProperties properties) {
         this.dashboard = dashboard;
-        this.runner = runner;
+        this.generation = generation;
         this.jobLog = jobLog;
-        this.horizonWeeks = horizonWeeks;
+        this.messages = messages;
+        this.horizonWeeks = properties.horizonWeeks();
     }
 
     @ModelAttribute("signedInAs")
@@ -68,18 +71,17 @@ class BackgroundJobsPage {
             @RequestParam(name = "page", required = false) String page,
             @RequestParam(name = "run", required = false) String run,
             @RequestParam(name = "unavailable", required = false) String unavailable,
-            @RequestParam(name = "recheck", required = false) String recheck,
             Model model) {
-        Dashboard.View view = dashboard.view(pageIndex(page), uuid(run).orElse(null), recheck != null);
+        Dashboard.View view = dashboard.view(pageIndex(page), uuid(run).orElse(null));
         model.addAttribute("view", view);
-        model.addAttribute("outcome", unavailable != null ? RunOutcome.databaseUnavailable() : view.outcome());
+        model.addAttribute("outcome", unavailable != null ? RunOutcome.databaseUnavailable(messages) : view.outcome());
         model.addAttribute("runId", run);
         return "admin/background-jobs";
     }
 
     @PostMapping(PATH + "/generate")
     String generate(Principal admin) throws InterruptedException {
-        JobRunner.BackgroundRun run = runner.runInBackground(JobTrigger.MANUAL, admin.getName());
+        LessonGenerationService.BackgroundRun run = generation.runInBackground(JobTrigger.MANUAL, admin.getName());
         try {
             UUID id = run.jobLogId().get(10, TimeUnit.SECONDS);
             if (id != null) {

@@ -12,35 +12,25 @@ import java.util.List;
  */
 record RunOutcome(String tone, String message, List<String> errors, boolean inProgress) {
 
-    static RunOutcome of(JobRun run, Times times) {
-        String summary = "Generated " + run.lessonsGenerated() + " lessons for " + run.teachersProcessed()
-                + " teachers in " + times.duration(run.durationMs());
+    static RunOutcome of(JobRun run, Times times, AdminMessages messages) {
+        String duration = times.duration(run.durationMs());
+        String summary = messages.get("outcome.generated", run.lessonsGenerated(), run.teachersProcessed(), duration);
         return switch (run.status()) {
-            case RUNNING -> new RunOutcome("info", "Generating lessons…", List.of(), true);
+            case RUNNING -> new RunOutcome("info", messages.get("outcome.running"), List.of(), true);
             case SUCCESS -> new RunOutcome("ok", summary, List.of(), false);
             case PARTIAL ->
                 new RunOutcome(
                         "warn",
-                        summary + "; " + run.errors().size() + " teacher(s) could not be processed:",
+                        messages.get("outcome.partial", summary, run.errors().size()),
                         run.errors(),
                         false);
-            case FAILED ->
-                new RunOutcome(
-                        "error", "The run failed after " + times.duration(run.durationMs()) + ":", run.errors(), false);
-            case SKIPPED ->
-                new RunOutcome(
-                        "info",
-                        "Lesson generation was already running, so this request did not start another run",
-                        List.of(),
-                        false);
-            case ABANDONED ->
-                new RunOutcome(
-                        "error", "This run stopped before it finished (its instance went away)", run.errors(), false);
+            case FAILED -> new RunOutcome("error", messages.get("outcome.failed", duration), run.errors(), false);
+            case SKIPPED -> new RunOutcome("info", messages.get("outcome.skipped"), List.of(), false);
+            case ABANDONED -> new RunOutcome("error", messages.get("outcome.abandoned"), run.errors(), false);
         };
     }
 
-    static RunOutcome databaseUnavailable() {
-        return new RunOutcome(
-                "error", "The database is unavailable, so no run started; try again in a minute", List.of(), false);
+    static RunOutcome databaseUnavailable(AdminMessages messages) {
+        return new RunOutcome("error", messages.get("outcome.databaseUnavailable"), List.of(), false);
     }
 }

@@ -1,12 +1,12 @@
 package com.guitarstudio.lessons.admin;
 
+import com.guitarstudio.lessons.generation.GenerationProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +24,12 @@ public class Times {
 
     private final Clock clock;
     private final ZoneId zone;
+    private final AdminMessages messages;
 
-    Times(Clock clock, @Value("${app.generation.zone}") String zone) {
+    Times(Clock clock, GenerationProperties generation, AdminMessages messages) {
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = ZoneId.of(generation.zone());
+        this.messages = messages;
     }
 
     public String zone() {
@@ -57,19 +59,19 @@ public class Times {
             return "never";
         }
         Duration between = Duration.between(instant, clock.instant());
-        boolean past = !between.isNegative();
         long seconds = Math.abs(between.getSeconds());
-        String amount;
         if (seconds < 60) {
-            return "just now";
-        } else if (seconds < 3600) {
-            amount = plural(seconds / 60, "minute");
-        } else if (seconds < 86_400) {
-            amount = plural(seconds / 3600, "hour");
-        } else {
-            amount = plural(seconds / 86_400, "day");
+            return messages.get("time.justNow");
         }
-        return past ? amount + " ago" : "in " + amount;
+        String amount;
+        if (seconds < 3600) {
+            amount = messages.get("time.minutes", seconds / 60);
+        } else if (seconds < 86_400) {
+            amount = messages.get("time.hours", seconds / 3600);
+        } else {
+            amount = messages.get("time.days", seconds / 86_400);
+        }
+        return messages.get(between.isNegative() ? "time.in" : "time.ago", amount);
     }
 
     /** "850 ms", "0.8 s" style: under a minute in seconds with one decimal, else minutes and seconds. */
@@ -84,9 +86,5 @@ public class Times {
             return String.format(Locale.ENGLISH, "%.1f s", millis / 1000.0);
         }
         return (millis / 60_000) + " min " + (millis % 60_000) / 1000 + " s";
-    }
-
-    private static String plural(long count, String unit) {
-        return count + " " + unit + (count == 1 ? "" : "s");
     }
 }

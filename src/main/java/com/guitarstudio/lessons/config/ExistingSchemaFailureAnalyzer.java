@@ -20,7 +20,7 @@ class ExistingSchemaFailureAnalyzer extends AbstractFailureAnalyzer<FlywayExcept
         return new FailureAnalysis(
                 "The database already has tables (created by another program, such as the studio's main app) but"
                         + " no record of this service's migrations (flyway_schema_history).",
-                "If those tables match the schema of DESIGN.md section 3 (V1__create_studio_schema.sql), start once with"
+                "If those tables are the studio schema of this service's first migration (V1__create_studio_schema.sql), start once with"
                         + " SPRING_FLYWAY_BASELINE_ON_MIGRATE=true and SPRING_FLYWAY_BASELINE_VERSION=1: V1 is then taken"
                         + " as applied and the later migrations run. Hibernate's validation reports any column that"
                         + " differs. Otherwise point DATABASE_URL at the right database.",

@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.generation;
 
+import com.guitarstudio.lessons.joblog.JobLogService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 class GenerationLock {
 
-    static final String NAME = JobRunner.JOB_NAME;
+    /** The lock's name: the job's. */
+    static final String NAME = JobLogService.JOB_NAME;
 
     private final JdbcTemplateLockProvider provider;
     private final LockingTaskExecutor executor;

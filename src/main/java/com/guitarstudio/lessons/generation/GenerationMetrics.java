@@ -42,8 +42,7 @@ class GenerationMetrics {
 
     @EventListener(ApplicationReadyEvent.class)
     void loadLastSuccess() {
-        jobLog.lastSuccess(GenerationLock.NAME)
-                .ifPresent(at -> lastSuccessEpochSeconds.accumulateAndGet(at.getEpochSecond(), Math::max));
+        jobLog.lastSuccess().ifPresent(at -> lastSuccessEpochSeconds.accumulateAndGet(at.getEpochSecond(), Math::max));
     }
 
     void recordRun(JobTrigger trigger, JobStatus status, Duration duration, int lessons, Instant startedAt) {

@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("app.generation")
 @Validated
-record GenerationProperties(
+public record GenerationProperties(
         @NotNull String cron,
         @NotNull String zone,
         boolean scheduleEnabled,
@@ -34,7 +34,7 @@ record GenerationProperties(
         @NotNull Duration lockAtMostFor,
         @Min(1) @Max(10_000) int teachersPerChunk) {
 
-    GenerationProperties {
+    public GenerationProperties {
         if (cron != null && !CronExpression.isValidExpression(cron)) {
             throw InvalidEnvironment.invalid(
                     "GENERATION_CRON",

@@ -4,6 +4,7 @@ import com.guitarstudio.lessons.joblog.JobStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /**
  * What a trigger gets back from a run.
@@ -36,5 +37,18 @@ public record GenerationResult(
     /** True only for SUCCESS. */
     public boolean success() {
         return status == JobStatus.SUCCESS;
+    }
+
+    /**
+     * What an HTTP trigger answers for this result, the same for the cron endpoint and the admin
+     * API: 200 SUCCESS, 409 SKIPPED (another run holds the lock), 503 when the database could not be
+     * reached, 500 for a PARTIAL or FAILED run.
+     */
+    public HttpStatus httpStatus() {
+        return switch (status) {
+            case SUCCESS -> HttpStatus.OK;
+            case SKIPPED -> HttpStatus.CONFLICT;
+            default -> databaseUnavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+        };
     }
 }

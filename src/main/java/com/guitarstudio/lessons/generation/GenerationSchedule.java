@@ -16,14 +16,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 @ConditionalOnBooleanProperty(name = "app.generation.schedule-enabled")
 class GenerationSchedule {
 
-    private final JobRunner runner;
+    private final LessonGenerationService generation;
 
-    GenerationSchedule(JobRunner runner) {
-        this.runner = runner;
+    GenerationSchedule(LessonGenerationService generation) {
+        this.generation = generation;
     }
 
     @Scheduled(cron = "${app.generation.cron}", zone = "${app.generation.zone}")
     void generateLessons() {
-        runner.run(JobTrigger.SCHEDULE, "schedule");
+        generation.run(JobTrigger.SCHEDULE, "schedule");
     }
 }

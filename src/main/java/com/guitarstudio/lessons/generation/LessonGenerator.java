@@ -1,13 +1,15 @@
 package com.guitarstudio.lessons.generation;
 
 import com.guitarstudio.lessons.config.DatabaseFailures;
-import com.guitarstudio.lessons.generation.EligibleSlots.Slot;
-import com.guitarstudio.lessons.generation.EligibleSlots.TeacherSlots;
+import com.guitarstudio.lessons.studio.EligibleSlot;
+import com.guitarstudio.lessons.studio.RecurringSlotRepository;
 import com.guitarstudio.lessons.studio.TimeZones;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.springframework.dao.DataAccessException;
@@ -15,23 +17,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns every eligible slot into its lessons for the window of a run, chunk of teachers by chunk
- * of teachers. A chunk is planned in memory and written with one statement, so the number of
- * statements grows with the number of chunks, never with slots or lessons. A teacher whose data
- * cannot be processed (an unknown zone, a row the database refuses) is reported as {@code Teacher
- * <name> (<id>): <reason>} and skipped; everyone else is still processed. When a chunk's write
- * fails, its teachers are written again one by one to find the one at fault. A failure of the
- * database itself ends the run.
+ * of teachers. A chunk is read with one query, planned in memory and written with one statement, so
+ * the number of statements grows with the number of chunks, never with slots or lessons. A teacher
+ * whose data cannot be processed (an unknown zone, a row the database refuses) is reported as
+ * {@code Teacher <name> (<id>): <reason>} and skipped; everyone else is still processed. When a
+ * chunk's write fails, its teachers are written again one by one to find the one at fault. A
+ * failure of the database itself ends the run.
  */
 @Component
 class LessonGenerator {
 
-    private final EligibleSlots eligibleSlots;
+    private final RecurringSlotRepository slots;
     private final LessonWriter writer;
     private final OccurrencePlanner planner;
     private final int teachersPerChunk;
 
-    LessonGenerator(EligibleSlots eligibleSlots, LessonWriter writer, GenerationProperties properties) {
-        this.eligibleSlots = eligibleSlots;
+    LessonGenerator(RecurringSlotRepository slots, LessonWriter writer, GenerationProperties properties) {
+        this.slots = slots;
         this.writer = writer;
         this.planner = new OccurrencePlanner(properties.horizonWeeks());
         this.teachersPerChunk = properties.teachersPerChunk();
@@ -48,9 +50,9 @@ class LessonGenerator {
      * stopRequested}; when that says yes it ends with {@link RunInterrupted}, between two chunks.
      */
     void generate(Instant now, GenerationTally tally, Runnable afterChunk, BooleanSupplier stopRequested) {
-        tally.teachersTotal(eligibleSlots.countTeachers());
+        tally.teachersTotal(Math.toIntExact(slots.countTeachersWithEligibleSlots()));
         afterChunk.run();
-        UUID after = EligibleSlots.BEFORE_FIRST;
+        UUID after = RecurringSlotRepository.BEFORE_FIRST_TEACHER;
         List<TeacherSlots> chunk;
         while (!(chunk = nextChunk(after, stopRequested)).isEmpty()) {
             writeChunk(chunk, now, tally);
@@ -66,7 +68,15 @@ class LessonGenerator {
         if (stopRequested.getAsBoolean()) {
             throw new RunInterrupted();
         }
-        return eligibleSlots.nextChunk(after, teachersPerChunk);
+        Map<UUID, TeacherSlots> teachers = new LinkedHashMap<>();
+        for (EligibleSlot slot : slots.findEligibleSlotsOfNextTeachers(after, teachersPerChunk)) {
+            teachers.computeIfAbsent(
+                            slot.getTeacherId(),
+                            id -> new TeacherSlots(id, slot.getTeacherName(), slot.getTimezone(), new ArrayList<>()))
+                    .slots()
+                    .add(slot);
+        }
+        return List.copyOf(teachers.values());
     }
 
     private void writeChunk(List<TeacherSlots> chunk, Instant now, GenerationTally tally) {
@@ -107,16 +117,17 @@ class LessonGenerator {
     private TeacherLessons plan(TeacherSlots teacher, Instant now) {
         ZoneId zone = TimeZones.parse(teacher.timezone()).orElseThrow(() -> UnknownTimeZone.of(teacher.timezone()));
         List<PlannedLesson> lessons = new ArrayList<>(teacher.slots().size() * 13);
-        for (Slot slot : teacher.slots()) {
-            for (Occurrence occurrence : planner.missing(slot.weekly(), zone, now, slot.generatedThrough())) {
+        for (EligibleSlot slot : teacher.slots()) {
+            WeeklySlot weekly = new WeeklySlot(slot.day(), slot.getStartTime());
+            for (Occurrence occurrence : planner.missing(weekly, zone, now, slot.getGeneratedThrough())) {
                 lessons.add(new PlannedLesson(
                         teacher.teacherId(),
-                        slot.studentId(),
-                        slot.slotId(),
+                        slot.getStudentId(),
+                        slot.getSlotId(),
                         occurrence.date(),
                         occurrence.startAt(),
-                        slot.durationMinutes(),
-                        slot.price(),
+                        slot.getDurationMinutes(),
+                        slot.getPrice(),
                         teacher.timezone()));
             }
         }
@@ -143,6 +154,9 @@ class LessonGenerator {
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse(message).replaceFirst("^ERROR: ", "");
     }
+
+    /** A teacher of a chunk with their eligible slots; {@code timezone} is the stored text, possibly invalid. */
+    record TeacherSlots(UUID teacherId, String teacherName, String timezone, List<EligibleSlot> slots) {}
 
     private record TeacherLessons(TeacherSlots teacher, List<PlannedLesson> lessons) {
 

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The time-zone rules of lesson generation (DESIGN.md §4), as a pure function: no I/O, no clock.
+ * The time-zone rules of lesson generation, as a pure function: no I/O, no clock.
  *
  * <p>The occurrences of a slot are the dates from the teacher's {@code today} through {@code today +
  * horizon} (inclusive) that fall on the slot's weekday, at the slot's wall-clock time in the

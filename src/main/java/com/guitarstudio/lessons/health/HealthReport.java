@@ -3,7 +3,7 @@ package com.guitarstudio.lessons.health;
 import java.time.Instant;
 import java.util.List;
 
-/** The outcome of the health checks: the issues found (none when healthy), the indicators, and when. */
+/** The outcome of the health checks: the issues found (none when healthy), the studio's numbers, and when. */
 public record HealthReport(List<HealthIssue> issues, Indicators indicators, Instant checkedAt) {
 
     public HealthReport {
@@ -14,7 +14,7 @@ public record HealthReport(List<HealthIssue> issues, Indicators indicators, Inst
         return issues.isEmpty();
     }
 
-    /** The API's shape (DESIGN.md §6): sentences and suggestions as two parallel lists. */
+    /** The admin API's shape: sentences and suggestions as two parallel lists. */
     public SystemHealth systemHealth() {
         return new SystemHealth(
                 isHealthy(),

@@ -3,7 +3,7 @@ package com.guitarstudio.lessons.health;
 import java.util.List;
 
 /**
- * What stops lessons from being generated, if anything (DESIGN.md §7).
+ * What stops lessons from being generated, if anything: the {@code systemHealth} of the admin API.
  *
  * @param isHealthy no issues
  * @param issues one sentence per problem found, with its count

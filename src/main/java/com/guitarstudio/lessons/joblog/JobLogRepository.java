@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.joblog;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface JobLogRepository extends JpaRepository<JobLog, UUID> {
 
+    Optional<JobLog> findFirstByJobNameOrderByExecutedAtDesc(String jobName);
+
     Optional<JobLog> findFirstByJobNameAndStatusOrderByExecutedAtDesc(String jobName, JobStatus status);
 
     List<JobLog> findByJobNameOrderByExecutedAtDesc(String jobName, Limit limit);
@@ -20,16 +23,16 @@ interface JobLogRepository extends JpaRepository<JobLog, UUID> {
     Page<JobLog> findByJobName(String jobName, Pageable pageable);
 
     List<JobLog> findByJobNameAndStatusInAndExecutedAtAfterOrderByExecutedAtDesc(
-            String jobName, List<JobStatus> statuses, Instant after, Limit limit);
+            String jobName, Collection<JobStatus> statuses, Instant after, Limit limit);
 
-    long countByJobNameAndStatusInAndExecutedAtAfter(String jobName, List<JobStatus> statuses, Instant after);
-
+    /** Runs in all, runs with a status in {@code counted} since {@code since}, and the latest success. */
     @Query("""
-            select new com.guitarstudio.lessons.joblog.JobStats(count(j), max(j.executedAt),
+            select new com.guitarstudio.lessons.joblog.JobCounts(count(j),
+                   count(case when j.status in :counted and j.executedAt > :since then 1 end),
                    max(case when j.status = com.guitarstudio.lessons.joblog.JobStatus.SUCCESS then j.executedAt end))
             from JobLog j where j.jobName = :jobName
             """)
-    JobStats stats(String jobName);
+    JobCounts counts(String jobName, Collection<JobStatus> counted, Instant since);
 
     boolean existsByJobNameAndStatusAndExecutedAtAfter(String jobName, JobStatus status, Instant after);
 

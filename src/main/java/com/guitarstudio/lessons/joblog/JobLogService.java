@@ -15,13 +15,19 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The record of background runs ({@code job_log}). Every write commits at once, in a transaction of
- * its own, so the admin page sees a run start, progress and end while it happens.
+ * The record of lesson generation runs ({@code job_log}): their life (RUNNING, progress, then how
+ * they ended; SKIPPED; ABANDONED), their retention, and what the admin page and API read of them.
+ * Every write commits at once, in a transaction of its own, so a run is seen to start, progress and
+ * end while it happens.
  */
 @Service
 @Transactional(propagation = Propagation.REQUIRES_NEW)
 public class JobLogService {
 
+    /** The job's name in {@code job_log.job_name}; also the name of its lock. */
+    public static final String JOB_NAME = "generate-future-lessons";
+
+    /** Runs that did work, as opposed to SKIPPED, ABANDONED or still RUNNING. */
     private static final List<JobStatus> FINISHED = List.of(JobStatus.SUCCESS, JobStatus.PARTIAL, JobStatus.FAILED);
 
     static final String ABANDONED_REASON = "The process running this job stopped before it finished";
@@ -37,8 +43,8 @@ public class JobLogService {
     }
 
     /** A RUNNING row for a run that started at {@code executedAt} and plans up to {@code windowEnd}. */
-    public UUID start(String jobName, JobTrigger trigger, String triggeredBy, Instant executedAt, Instant windowEnd) {
-        JobLog log = new JobLog(jobName, trigger, truncate(triggeredBy), JobStatus.RUNNING, executedAt);
+    public UUID start(JobTrigger trigger, String triggeredBy, Instant executedAt, Instant windowEnd) {
+        JobLog log = new JobLog(JOB_NAME, trigger, truncate(triggeredBy), JobStatus.RUNNING, executedAt);
         log.window(executedAt, windowEnd);
         return repository.save(log).getId();
     }
@@ -62,8 +68,8 @@ public class JobLogService {
     }
 
     /** A run that did not happen because another one held the lock. */
-    public UUID recordSkipped(String jobName, JobTrigger trigger, String triggeredBy, Instant at) {
-        JobLog log = new JobLog(jobName, trigger, truncate(triggeredBy), JobStatus.SKIPPED, at);
+    public UUID recordSkipped(JobTrigger trigger, String triggeredBy, Instant at) {
+        JobLog log = new JobLog(JOB_NAME, trigger, truncate(triggeredBy), JobStatus.SKIPPED, at);
         log.finish(JobStatus.SKIPPED, at, 0, 0, 0, List.of());
         return repository.save(log).getId();
     }
@@ -72,43 +78,26 @@ public class JobLogService {
      * Marks RUNNING rows as ABANDONED. Call only while holding the job's lock: then no live run can
      * own a RUNNING row, so any left is one whose process died.
      */
-    public int abandonRunning(String jobName) {
-        return repository.abandonRunning(jobName, clock.instant(), ABANDONED_REASON);
+    public int abandonRunning() {
+        return repository.abandonRunning(JOB_NAME, clock.instant(), ABANDONED_REASON);
+    }
+
+    /** Deletes runs older than JOB_LOG_RETENTION_DAYS; returns how many. */
+    public int deleteExpired() {
+        Instant cutoff = clock.instant().minus(Duration.ofDays(properties.retentionDays()));
+        return repository.deleteExecutedBefore(JOB_NAME, cutoff);
     }
 
     @Transactional(readOnly = true)
-    public Optional<Instant> runningSince(String jobName) {
-        return repository
-                .findFirstByJobNameAndStatusOrderByExecutedAtDesc(jobName, JobStatus.RUNNING)
-                .map(JobLog::getExecutedAt);
-    }
-
-    /** The latest runs, newest first. */
-    @Transactional(readOnly = true)
-    public List<JobRun> history(String jobName, int limit) {
-        return repository.findByJobNameOrderByExecutedAtDesc(jobName, Limit.of(limit)).stream()
-                .map(JobRun::of)
-                .toList();
-    }
-
-    /** One page of the history, newest first ({@code page} counts from 0). */
-    @Transactional(readOnly = true)
-    public Page<JobRun> historyPage(String jobName, int page, int size) {
-        return repository
-                .findByJobName(jobName, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "executedAt")))
-                .map(JobRun::of);
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<JobRun> find(UUID id) {
-        return repository.findById(id).map(JobRun::of);
+    public Optional<Instant> runningSince() {
+        return running().map(RunProgress::executedAt);
     }
 
     /** The run in progress, if any. */
     @Transactional(readOnly = true)
-    public Optional<RunProgress> running(String jobName) {
+    public Optional<RunProgress> running() {
         return repository
-                .findFirstByJobNameAndStatusOrderByExecutedAtDesc(jobName, JobStatus.RUNNING)
+                .findFirstByJobNameAndStatusOrderByExecutedAtDesc(JOB_NAME, JobStatus.RUNNING)
                 .map(log -> new RunProgress(
                         log.getId(),
                         log.getTrigger(),
@@ -119,50 +108,65 @@ public class JobLogService {
                         log.getLessonsGenerated()));
     }
 
-    /** Runs that did work (SUCCESS, PARTIAL, FAILED) since {@code since}, newest first, at most {@code limit}. */
+    /** The latest runs, newest first. */
     @Transactional(readOnly = true)
-    public List<JobRun> finishedRunsSince(String jobName, Instant since, int limit) {
+    public List<JobRun> history(int limit) {
+        return repository.findByJobNameOrderByExecutedAtDesc(JOB_NAME, Limit.of(limit)).stream()
+                .map(JobRun::of)
+                .toList();
+    }
+
+    /** One page of the history, newest first ({@code page} counts from 0). */
+    @Transactional(readOnly = true)
+    public Page<JobRun> historyPage(int page, int size) {
+        return repository
+                .findByJobName(JOB_NAME, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "executedAt")))
+                .map(JobRun::of);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<JobRun> find(UUID id) {
+        return repository.findById(id).map(JobRun::of);
+    }
+
+    /** Runs that did work in the last {@link JobStats#PERIOD}, newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<JobRun> finishedRunsInPeriod(int limit) {
         return repository
                 .findByJobNameAndStatusInAndExecutedAtAfterOrderByExecutedAtDesc(
-                        jobName, FINISHED, since, Limit.of(limit))
+                        JOB_NAME, FINISHED, clock.instant().minus(JobStats.PERIOD), Limit.of(limit))
                 .stream()
                 .map(JobRun::of)
                 .toList();
     }
 
     @Transactional(readOnly = true)
-    public long countFinishedRunsSince(String jobName, Instant since) {
-        return repository.countByJobNameAndStatusInAndExecutedAtAfter(jobName, FINISHED, since);
-    }
-
-    @Transactional(readOnly = true)
-    public JobStats stats(String jobName) {
-        return repository.stats(jobName);
+    public JobStats stats() {
+        JobCounts counts = repository.counts(JOB_NAME, FINISHED, clock.instant().minus(JobStats.PERIOD));
+        JobRun lastRun = repository
+                .findFirstByJobNameOrderByExecutedAtDesc(JOB_NAME)
+                .map(JobRun::of)
+                .orElse(null);
+        return new JobStats(counts.total(), counts.counted(), lastRun, counts.lastSuccess());
     }
 
     /** RUNNING rows that started before {@code before}: runs that should have ended by now. */
     @Transactional(readOnly = true)
-    public long countRunningSince(String jobName, Instant before) {
-        return repository.countByJobNameAndStatusAndExecutedAtBefore(jobName, JobStatus.RUNNING, before);
+    public long countRunningSince(Instant before) {
+        return repository.countByJobNameAndStatusAndExecutedAtBefore(JOB_NAME, JobStatus.RUNNING, before);
     }
 
     @Transactional(readOnly = true)
-    public Optional<Instant> lastSuccess(String jobName) {
+    public Optional<Instant> lastSuccess() {
         return repository
-                .findFirstByJobNameAndStatusOrderByExecutedAtDesc(jobName, JobStatus.SUCCESS)
+                .findFirstByJobNameAndStatusOrderByExecutedAtDesc(JOB_NAME, JobStatus.SUCCESS)
                 .map(JobLog::getExecutedAt);
     }
 
     @Transactional(readOnly = true)
-    public boolean succeededWithin(String jobName, Duration period) {
+    public boolean succeededWithin(Duration period) {
         return repository.existsByJobNameAndStatusAndExecutedAtAfter(
-                jobName, JobStatus.SUCCESS, clock.instant().minus(period));
-    }
-
-    /** Deletes runs older than JOB_LOG_RETENTION_DAYS; returns how many. */
-    public int deleteExpired(String jobName) {
-        Instant cutoff = clock.instant().minus(Duration.ofDays(properties.retentionDays()));
-        return repository.deleteExecutedBefore(jobName, cutoff);
+                JOB_NAME, JobStatus.SUCCESS, clock.instant().minus(period));
     }
 
     /** User-Agent strings are the caller's to choose; keep the column readable. */

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * A user as sign-in sees them. {@code admin}: role ADMIN, or a TEACHER whose profile has
- * {@code is_admin} (DESIGN.md §6).
+ * {@code is_admin}.
  */
 record Account(UUID id, String email, String name, Role role, String passwordHash, boolean admin) {
 

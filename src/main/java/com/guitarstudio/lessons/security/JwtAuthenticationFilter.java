@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -20,12 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Signs the request in from its token: {@code Authorization: Bearer <jwt>} (API clients) or the
  * auth cookie (the admin page). A bearer token that is not valid is answered 401 at once; a cookie
  * that is not valid (expired, say) is cleared and the request goes on anonymous, so the page sends
- * the browser to the login form. The cron endpoint is left alone: its bearer value is CRON_SECRET.
- * Created by the security configuration for its chains only, never registered as a servlet filter.
+ * the browser to the login form. Created by the security configuration for its chains only, never
+ * registered as a servlet filter.
  */
 class JwtAuthenticationFilter extends OncePerRequestFilter {
-
-    private static final String BEARER = "Bearer ";
 
     /**
      * Where the request's sign-in is recorded. Saving it there tells Spring Security's session
@@ -46,17 +43,10 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/cron/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            Optional<SignedInUser> user =
-                    tokens.verify(authorization.substring(BEARER.length()).trim());
+        if (BearerToken.isPresent(request)) {
+            Optional<SignedInUser> user = BearerToken.from(request).flatMap(tokens::verify);
             if (user.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 unauthorized.commence(request, response, new BadCredentialsException("Invalid or expired token"));

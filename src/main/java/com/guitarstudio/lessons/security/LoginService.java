@@ -1,7 +1,9 @@
 package com.guitarstudio.lessons.security;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -19,12 +21,14 @@ class LoginService {
     private final Accounts accounts;
     private final LoginThrottle throttle;
     private final PasswordEncoder passwordEncoder;
+    private final MessageSource messages;
     private final String unknownUserHash;
 
-    LoginService(Accounts accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder) {
+    LoginService(Accounts accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder, MessageSource messages) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.passwordEncoder = passwordEncoder;
+        this.messages = messages;
         this.unknownUserHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
@@ -34,7 +38,10 @@ class LoginService {
      */
     SignedInUser authenticate(String email, String password) {
         throttle.retryAfter(email).ifPresent(wait -> {
-            throw new TooManyLoginAttempts(wait);
+            throw new TooManyLoginAttempts(
+                    wait,
+                    messages.getMessage(
+                            "login.locked", new Object[] {TooManyLoginAttempts.minutes(wait)}, Locale.ENGLISH));
         });
         Optional<Account> account = accounts.findByEmail(email);
         String hash = account.map(Account::passwordHash).orElse(null);

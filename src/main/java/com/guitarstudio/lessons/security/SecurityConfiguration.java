@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.security;
 
+import com.guitarstudio.lessons.web.ProblemWriter;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,13 +28,13 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
- * Two chains (DESIGN.md §6). Both are stateless: who the caller is comes from a JWT on every request,
- * so any instance serves any request.
+ * The chains for signed-in users. Both are stateless: who the caller is comes from a JWT on every
+ * request, so any instance serves any request. (The cron endpoint has a chain of its own, in the
+ * cron package.)
  *
  * <ul>
  *   <li>{@code /api/**} and {@code /actuator/**}: bearer JWT, no CSRF (no cookies are trusted here),
- *       401 with {@code WWW-Authenticate: Bearer} or 403 as problem details. The cron endpoint is
- *       open to the chain and checks CRON_SECRET itself.
+ *       401 with {@code WWW-Authenticate: Bearer} or 403 as problem details.
  *   <li>everything else (the admin page): a login form that puts the JWT in an HttpOnly cookie,
  *       CSRF tokens on every form post (in a cookie, as there is no session), logout that clears
  *       the cookie; not signed in goes to {@code /login}, signed in without admin rights gets 403.
@@ -79,7 +80,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/cron/**", "/api/auth/token")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/auth/token")
                         .permitAll()
                         .requestMatchers(EndpointRequest.to("health"))
                         .permitAll()
@@ -177,8 +178,7 @@ class SecurityConfiguration {
         return (request, response, exception) -> {
             if (exception instanceof TooManyLoginAttempts locked) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
-                request.setAttribute(
-                        LoginPageController.LOCKED_MINUTES, TooManyLoginAttempts.minutes(locked.retryAfter()));
+                request.setAttribute(LoginPageController.LOCKED_MINUTES, locked.minutes());
                 request.getRequestDispatcher("/login/locked").forward(request, response);
             } else {
                 response.sendRedirect(request.getContextPath() + "/login?error");

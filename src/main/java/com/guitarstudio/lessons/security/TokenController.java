@@ -3,19 +3,15 @@ package com.guitarstudio.lessons.security;
 import com.guitarstudio.lessons.web.InvalidRequest;
 import java.time.Instant;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/auth/token}: email and password for a bearer token, for API clients and
- * scripts. Same checks and lockout as the login form.
+ * scripts. Same checks and lockout as the login form; a failed sign-in (401, or 429 when locked
+ * out) is answered by the API's error handler.
  */
 @RestController
 class TokenController {
@@ -35,19 +31,6 @@ class TokenController {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .body(new TokenResponse(issued.token(), "Bearer", issued.expiresAt()));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> badCredentials(BadCredentialsException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, LoginService.BAD_CREDENTIALS));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> lockedOut(TooManyLoginAttempts e) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
     }
 
     record TokenRequest(String email, String password) {

@@ -79,8 +79,4 @@ class AppUser {
     Instant getUpdatedAt() {
         return updatedAt;
     }
-
-    void rename(String name) {
-        this.name = name;
-    }
 }

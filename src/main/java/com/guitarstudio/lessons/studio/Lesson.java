@@ -142,12 +142,4 @@ class Lesson {
     Instant getUpdatedAt() {
         return updatedAt;
     }
-
-    void cancel() {
-        this.status = LessonStatus.CANCELLED;
-    }
-
-    void moveTo(Instant startAt) {
-        this.startAt = startAt;
-    }
 }

@@ -134,13 +134,4 @@ class RecurringSlot {
     Instant getUpdatedAt() {
         return updatedAt;
     }
-
-    void cancel(Instant at) {
-        this.status = SlotStatus.CANCELLED;
-        this.cancelledAt = at;
-    }
-
-    void changeStatus(SlotStatus status) {
-        this.status = status;
-    }
 }

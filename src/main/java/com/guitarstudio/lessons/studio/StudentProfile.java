@@ -74,12 +74,4 @@ class StudentProfile {
     Instant getUpdatedAt() {
         return updatedAt;
     }
-
-    void deactivate() {
-        this.active = false;
-    }
-
-    void assignTo(TeacherProfile teacher) {
-        this.teacher = teacher;
-    }
 }

@@ -80,16 +80,4 @@ class TeacherProfile {
     Instant getUpdatedAt() {
         return updatedAt;
     }
-
-    void moveTo(String timezone) {
-        this.timezone = timezone;
-    }
-
-    void deactivate() {
-        this.active = false;
-    }
-
-    void grantAdmin() {
-        this.admin = true;
-    }
 }

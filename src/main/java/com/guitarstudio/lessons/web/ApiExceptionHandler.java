@@ -3,12 +3,16 @@ package com.guitarstudio.lessons.web;
 import com.guitarstudio.lessons.config.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -17,11 +21,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the JSON API as an RFC 9457 problem detail that says what to fix, never a stack
- * trace or a SQL message. Applies to {@code @RestController}s only, so the admin page keeps its
- * HTML error pages. (Errors with no controller at all, an unknown path or a wrong method, are
- * answered by {@link ProblemErrorController}.)
+ * trace or a SQL message. Applies to {@code @RestController}s only, so the pages keep their HTML
+ * error pages ({@link PageErrors}). Errors with no controller at all, an unknown path or a wrong
+ * method, are answered by {@link ProblemErrorController}; those of the security filters by {@link
+ * ProblemWriter}.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -33,6 +39,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("parameter", e.parameter());
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * A failed sign-in: 401 with the exception's message, or the status, headers and problem the
+     * exception itself describes (429 with Retry-After for a locked-out email, say).
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> authenticationFailed(AuthenticationException e) {
+        if (e instanceof ErrorResponse response) {
+            return ResponseEntity.status(response.getStatusCode())
+                    .headers(response.getHeaders())
+                    .body(response.getBody());
+        }
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage()));
     }
 
     @ExceptionHandler

@@ -2,10 +2,10 @@ package com.guitarstudio.lessons.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.guitarstudio.lessons.GenerationTestConfiguration;
+import com.guitarstudio.lessons.IntegrationTest;
+import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
 import com.guitarstudio.lessons.StudioFixtures;
-import com.guitarstudio.lessons.StudioTables;
 import com.guitarstudio.lessons.TestUsers;
 import java.io.File;
 import java.io.IOException;
@@ -31,9 +31,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,10 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * to {@code target/screenshots/}. Chromium is given both paths explicitly; left alone, Selenium
  * would try to download a driver. In CI ({@code CI=true}) a missing browser fails the test.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "app.cron.secret=browser-test-secret")
-@Import(GenerationTestConfiguration.class)
+@IntegrationTest
 class AdminPageBrowserTests {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -117,9 +112,9 @@ class AdminPageBrowserTests {
 
     @Test
     void anAdminSignsInSeesHealthGeneratesLessonsAndSeesTheResult() throws IOException {
-        clock.set(GenerationTestConfiguration.START);
-        StudioTables.truncate(jdbc);
-        TestUsers.create(jdbc);
+        clock.set(IntegrationTestConfiguration.START);
+        studio.empty();
+        studio.signInUsers();
         studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
         studio.teacherWithOneSlot("Priya Sharma", "Asia/Kolkata", DayOfWeek.MONDAY, LocalTime.of(18, 0));
         UUID withoutSettings =
@@ -138,7 +133,7 @@ class AdminPageBrowserTests {
         wait.until(ExpectedConditions.urlContains("/admin/background-jobs"));
         WebElement health = browser.findElement(By.id("health"));
         assertThat(health.getText())
-                .contains("1 teacher(s) with active slots have no lesson settings")
+                .contains("1 teacher with active slots has no lesson settings")
                 .contains("Open each teacher's lesson settings");
         assertThat(browser.findElements(By.cssSelector("tr[data-run-id]"))).isEmpty();
         screenshot("1-signed-in.png");
@@ -168,8 +163,8 @@ class AdminPageBrowserTests {
 
     @Test
     void thePageIsReadableOnAPhone() throws IOException {
-        StudioTables.truncate(jdbc);
-        TestUsers.create(jdbc);
+        studio.empty();
+        studio.signInUsers();
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get("http://localhost:" + port + "/login");
         browser.findElement(By.id("email")).sendKeys(TestUsers.ADMIN);

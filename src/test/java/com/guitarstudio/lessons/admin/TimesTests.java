@@ -2,7 +2,10 @@ package com.guitarstudio.lessons.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.guitarstudio.lessons.Messages;
+import com.guitarstudio.lessons.generation.GenerationProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TimesTests {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
-    private final Times chicago = new Times(Clock.fixed(NOW, ZoneOffset.UTC), "America/Chicago");
+    private final Times chicago = new Times(
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new GenerationProperties("0 0 2 * * *", "America/Chicago", true, true, 12, Duration.ofMinutes(15), 100),
+            new AdminMessages(Messages.source()));
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({

@@ -2,16 +2,16 @@ package com.guitarstudio.lessons.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.guitarstudio.lessons.BulkStudio;
 import com.guitarstudio.lessons.LessonServiceApplication;
 import com.guitarstudio.lessons.MutableClock;
+import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.TestDatabase;
 import com.guitarstudio.lessons.TestHttp;
 import com.guitarstudio.lessons.TestUsers;
 import com.guitarstudio.lessons.config.DatabaseConnection;
 import com.guitarstudio.lessons.generation.GenerationResult;
-import com.guitarstudio.lessons.generation.JobRunner;
-import com.guitarstudio.lessons.health.HealthChecks;
+import com.guitarstudio.lessons.generation.LessonGenerationService;
+import com.guitarstudio.lessons.health.HealthReports;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.io.IOException;
@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The benchmark of DESIGN.md §10, run with {@code ./mvnw -Pbenchmark verify} (in a JVM limited to
+ * The benchmark of the README's Performance section, run with {@code ./mvnw -Pbenchmark verify} (in a JVM limited to
  * 256 MB of heap). Not a test of the normal build: it measures, prints a report
  * ({@code target/benchmark-report.md}) and fails when a target is missed or when the job and the
  * SQL baseline disagree on a single lesson.
@@ -67,7 +67,7 @@ class LessonGenerationBenchmark {
     static final Instant NOW = Instant.parse("2027-02-20T12:00:00Z");
 
     /**
-     * The baseline: the lessons of DESIGN.md §4 in one statement. PostgreSQL resolves a time in a
+     * The baseline: the lessons of the generation rules in one statement. PostgreSQL resolves a time in a
      * spring-forward gap like java.time, but takes the later of two times in a fall-back overlap;
      * java.time takes the earlier, i.e. the offset in effect before the change, which is the
      * offset of a day earlier. So: that offset when it gives back the same wall-clock time, else
@@ -172,11 +172,11 @@ class LessonGenerationBenchmark {
         String large = template("bench_large", LARGE_TEACHERS, 10);
         String copy = copyOf(large);
         try (ConfigurableApplicationContext instance = start(copy)) {
-            JobRunner runner = instance.getBean(JobRunner.class);
+            LessonGenerationService generation = instance.getBean(LessonGenerationService.class);
             System.gc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long start = System.nanoTime();
-            GenerationResult result = runner.run(JobTrigger.MANUAL, "benchmark");
+            GenerationResult result = generation.run(JobTrigger.MANUAL, "benchmark");
             long millis = (System.nanoTime() - start) / 1_000_000;
             long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(pool -> pool.getType() == MemoryType.HEAP)
@@ -191,28 +191,26 @@ class LessonGenerationBenchmark {
             target("job time (s)", millis / 1000.0, 60);
 
             JdbcClient jdbc = instance.getBean(JdbcClient.class);
-            TestUsers.create(jdbc);
+            new StudioFixtures(jdbc).signInUsers();
             TestHttp http = new TestHttp(
                     ((WebServerApplicationContext) instance).getWebServer().getPort());
             String admin = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
-            HealthChecks checks = instance.getBean(HealthChecks.class);
+            HealthReports reports = instance.getBean(HealthReports.class);
             MutableClock clock = instance.getBean(MutableClock.class);
-            Timings first = timings(checks, http, admin, clock);
+            Timings first = timings(reports, http, admin);
             line("- right after that run: " + first);
 
             // A week later: the daily run adds one week of lessons to the 1.2 M.
             clock.advance(Duration.ofDays(7));
             long weekStart = System.nanoTime();
-            GenerationResult week = runner.run(JobTrigger.SCHEDULE, "benchmark");
+            GenerationResult week = generation.run(JobTrigger.SCHEDULE, "benchmark");
             long weekMillis = (System.nanoTime() - weekStart) / 1_000_000;
             // tokens issued a week ago (by the benchmark's clock) have expired
-            Timings later = timings(checks, http, http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD), clock);
+            Timings later = timings(reports, http, http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD));
             line("- a week later, the daily run: " + weekMillis + " ms for " + week.lessonsGenerated()
                     + " lessons; then " + later);
-            line("- (medians of " + REQUESTS + " requests after 3 warm-up ones; the page and the API reuse the health"
-                    + " report for up to 30 s and the weekly chart for a minute, as configured by default; a cold page"
-                    + " has both expired and asks for a fresh check)");
-            target("health report, checked afresh (ms)", Math.max(first.health(), later.health()), 200);
+            line("- (medians of " + REQUESTS + " requests after 3 warm-up ones; each checks health afresh)");
+            target("health report (ms)", Math.max(first.health(), later.health()), 200);
             target("history API (ms)", Math.max(first.history(), later.history()), 200);
             target("admin page (ms)", Math.max(first.page(), later.page()), 200);
         } finally {
@@ -220,26 +218,22 @@ class LessonGenerationBenchmark {
         }
     }
 
-    private record Timings(long health, long history, long page, long coldPage) {
+    private record Timings(long health, long history, long page) {
 
         @Override
         public String toString() {
-            return "health report checked afresh " + health + " ms, history API " + history + " ms, admin page " + page
-                    + " ms, cold admin page " + coldPage + " ms";
+            return "health report " + health + " ms, history API " + history + " ms, admin page " + page + " ms";
         }
     }
 
-    private static Timings timings(HealthChecks checks, TestHttp http, String admin, MutableClock clock) {
+    /** Every request checks health afresh: nothing is reused between requests. */
+    private static Timings timings(HealthReports reports, TestHttp http, String admin) {
         String cookie = "lessons_token=" + admin.substring("Bearer ".length());
-        long health = medianMillis(() -> checks.run().issues().size());
+        long health = medianMillis(() -> reports.current().issues().size());
         long history = medianMillis(
                 () -> status(http.get("/api/admin/background-jobs/history?limit=20", "Authorization", admin)));
         long page = medianMillis(() -> status(http.get("/admin/background-jobs", "Cookie", cookie)));
-        long coldPage = medianMillis(() -> {
-            clock.advance(Duration.ofSeconds(61));
-            return status(http.get("/admin/background-jobs?recheck=true", "Cookie", cookie));
-        });
-        return new Timings(health, history, page, coldPage);
+        return new Timings(health, history, page);
     }
 
     private Measured baseline(String template) {
@@ -259,9 +253,9 @@ class LessonGenerationBenchmark {
     private Job job(String template) {
         String copy = copyOf(template);
         try (ConfigurableApplicationContext instance = start(copy)) {
-            JobRunner runner = instance.getBean(JobRunner.class);
-            long full = timed(runner, true);
-            long rerun = timed(runner, false);
+            LessonGenerationService generation = instance.getBean(LessonGenerationService.class);
+            long full = timed(generation, true);
+            long rerun = timed(generation, false);
             String fingerprint = instance.getBean(JdbcClient.class)
                     .sql(LESSONS_FINGERPRINT)
                     .query(String.class)
@@ -272,9 +266,9 @@ class LessonGenerationBenchmark {
         }
     }
 
-    private static long timed(JobRunner runner, boolean expectLessons) {
+    private static long timed(LessonGenerationService generation, boolean expectLessons) {
         long start = System.nanoTime();
-        GenerationResult result = runner.run(JobTrigger.MANUAL, "benchmark");
+        GenerationResult result = generation.run(JobTrigger.MANUAL, "benchmark");
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(result.status()).isEqualTo(JobStatus.SUCCESS);
         assertThat(result.lessonsGenerated() > 0).isEqualTo(expectLessons);
@@ -287,7 +281,7 @@ class LessonGenerationBenchmark {
         TestDatabase.executeOnServer("create database " + name);
         try (ConfigurableApplicationContext instance = start(name)) {
             JdbcClient jdbc = instance.getBean(JdbcClient.class);
-            BulkStudio.create(jdbc, "b", teachers, students);
+            new StudioFixtures(jdbc).bulk("b", teachers, students);
             jdbc.sql("vacuum analyze").update();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
@@ -308,12 +302,7 @@ class LessonGenerationBenchmark {
     private static ConfigurableApplicationContext start(String database) {
         return new SpringApplicationBuilder(LessonServiceApplication.class, FixedClock.class)
                 .properties(TestDatabase.connection().withDatabase(database).asDataSourceProperties())
-                .run(
-                        "--server.port=0",
-                        "--logging.level.root=WARN",
-                        "--spring.main.banner-mode=off",
-                        // as in production (the tests' settings check health afresh every time)
-                        "--app.health.max-age=PT30S");
+                .run("--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
     }
 
     private static DataSource dataSource(String database) {

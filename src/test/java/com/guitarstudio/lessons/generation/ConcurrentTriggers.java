@@ -23,14 +23,14 @@ final class ConcurrentTriggers {
     private ConcurrentTriggers() {}
 
     /** Trigger {@code i} runs on {@code runners.get(i % runners.size())}. */
-    static List<GenerationResult> fire(int triggers, List<JobRunner> runners) throws Exception {
+    static List<GenerationResult> fire(int triggers, List<LessonGenerationService> runners) throws Exception {
         RunGate.holdRuns();
         CyclicBarrier start = new CyclicBarrier(triggers);
         ExecutorService pool = Executors.newFixedThreadPool(triggers);
         try {
             List<CompletableFuture<GenerationResult>> runs = new ArrayList<>();
             for (int i = 0; i < triggers; i++) {
-                JobRunner runner = runners.get(i % runners.size());
+                LessonGenerationService runner = runners.get(i % runners.size());
                 JobTrigger trigger = JobTrigger.values()[i % JobTrigger.values().length];
                 runs.add(CompletableFuture.supplyAsync(
                         () -> {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.guitarstudio.lessons.AppInstances;
-import com.guitarstudio.lessons.GenerationTestConfiguration;
+import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.StudioFixtures;
-import com.guitarstudio.lessons.StudioTables;
+import com.guitarstudio.lessons.TestDatabase;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -30,12 +30,13 @@ class GenerationStartupTests {
 
     private final AppInstances instances = new AppInstances();
     private JdbcClient jdbc;
+    private StudioFixtures studio;
 
     @BeforeEach
     void emptyStudio() {
-        ConfigurableApplicationContext setup = start();
-        jdbc = setup.getBean(JdbcClient.class);
-        StudioTables.truncate(jdbc);
+        jdbc = TestDatabase.jdbc();
+        studio = new StudioFixtures(jdbc);
+        studio.empty();
     }
 
     @AfterEach
@@ -45,10 +46,8 @@ class GenerationStartupTests {
 
     @Test
     void startingAfterADayWithoutSuccessClosesDeadRunsAndCatchesUp() {
-        new StudioFixtures(jdbc)
-                .teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
-        UUID dead = new StudioFixtures(jdbc)
-                .jobLogRow("RUNNING", GenerationTestConfiguration.START.minus(Duration.ofHours(30)));
+        studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        UUID dead = studio.jobLogRow("RUNNING", IntegrationTestConfiguration.START.minus(Duration.ofHours(30)));
 
         start("--app.generation.catch-up-on-startup=true");
 
@@ -68,9 +67,8 @@ class GenerationStartupTests {
 
     @Test
     void noCatchUpWhenARunSucceededWithinADay() {
-        new StudioFixtures(jdbc)
-                .teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
-        new StudioFixtures(jdbc).jobLogRow("SUCCESS", GenerationTestConfiguration.START.minus(Duration.ofHours(23)));
+        studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        studio.jobLogRow("SUCCESS", IntegrationTestConfiguration.START.minus(Duration.ofHours(23)));
 
         ConfigurableApplicationContext instance = start("--app.generation.catch-up-on-startup=true");
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.guitarstudio.lessons.AppInstances;
-import com.guitarstudio.lessons.BulkStudio;
 import com.guitarstudio.lessons.RunGate;
-import com.guitarstudio.lessons.StudioTables;
+import com.guitarstudio.lessons.StudioFixtures;
+import com.guitarstudio.lessons.TestDatabase;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.time.Duration;
 import java.util.List;
@@ -31,17 +31,19 @@ class GracefulShutdownTests {
 
     @Test
     void aRunInProgressStopsAtTheNextChunkAndIsRecordedPartial() throws Exception {
-        JdbcClient jdbc = instances.start().getBean(JdbcClient.class);
-        StudioTables.truncate(jdbc);
-        BulkStudio.create(jdbc, "stop", 50, 4);
+        JdbcClient jdbc = TestDatabase.jdbc();
+        StudioFixtures studio = new StudioFixtures(jdbc);
+        studio.empty();
+        studio.bulk("stop", 50, 4);
         ConfigurableApplicationContext instance = instances.start("--app.generation.teachers-per-chunk=10");
         RunGate.holdRunsAfter(20);
-        JobRunner.BackgroundRun run = instance.getBean(JobRunner.class).runInBackground(JobTrigger.SCHEDULE, "test");
+        LessonGenerationService.BackgroundRun run =
+                instance.getBean(LessonGenerationService.class).runInBackground(JobTrigger.SCHEDULE, "test");
         RunGate.awaitRunHeld();
 
         // Closing waits for the run, which waits at the gate: close in the background, then release
         // the run once the close has asked it to stop.
-        JobRunner runner = instance.getBean(JobRunner.class);
+        LessonGenerationService runner = instance.getBean(LessonGenerationService.class);
         CompletableFuture<Void> closed = CompletableFuture.runAsync(instance::close);
         await().atMost(Duration.ofSeconds(30)).until(runner::stopRequested);
         RunGate.releaseRuns();

@@ -2,10 +2,10 @@ package com.guitarstudio.lessons.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.guitarstudio.lessons.GenerationTestConfiguration;
+import com.guitarstudio.lessons.IntegrationTest;
+import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
 import com.guitarstudio.lessons.StudioFixtures;
-import com.guitarstudio.lessons.StudioTables;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.time.DayOfWeek;
@@ -23,17 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What a run writes, for whom, and what it leaves alone (DESIGN.md §4), on real PostgreSQL. */
-@SpringBootTest(properties = "app.generation.teachers-per-chunk=3")
-@Import(GenerationTestConfiguration.class)
+/** What a run writes, for whom, and what it leaves alone on real PostgreSQL (the rules are in docs/architecture.md). */
+@IntegrationTest
 class LessonGenerationTests {
 
     @Autowired
-    JobRunner runner;
+    LessonGenerationService generation;
 
     @Autowired
     StudioFixtures studio;
@@ -46,8 +43,8 @@ class LessonGenerationTests {
 
     @BeforeEach
     void emptyStudio() {
-        StudioTables.truncate(jdbc);
-        clock.set(GenerationTestConfiguration.START);
+        studio.empty();
+        clock.set(IntegrationTestConfiguration.START);
     }
 
     @AfterEach
@@ -72,7 +69,7 @@ class LessonGenerationTests {
         UUID student = studio.student("Ben Adams", teacher);
         UUID slot = studio.slot(teacher, student, DayOfWeek.TUESDAY, LocalTime.of(17, 30), 45, 4200);
 
-        GenerationResult result = runner.run(JobTrigger.MANUAL, "admin@studio.test");
+        GenerationResult result = generation.run(JobTrigger.MANUAL, "admin@studio.test");
 
         List<LessonRow> expected = List.of(
                 lesson(slot, "2027-03-02", "2027-03-02T23:30:00Z"),
@@ -102,9 +99,9 @@ class LessonGenerationTests {
     @Test
     void aSecondRunInsertsNothing() {
         studio.teacherWithOneSlot("Olivia Brown", "Europe/London", DayOfWeek.WEDNESDAY, LocalTime.of(9, 0));
-        runner.run(JobTrigger.MANUAL, null);
+        generation.run(JobTrigger.MANUAL, null);
 
-        GenerationResult second = runner.run(JobTrigger.CRON, "vercel-cron/1.0");
+        GenerationResult second = generation.run(JobTrigger.CRON, "vercel-cron/1.0");
 
         assertThat(second.status()).isEqualTo(JobStatus.SUCCESS);
         assertThat(second.lessonsGenerated()).isZero();
@@ -116,7 +113,7 @@ class LessonGenerationTests {
     void aCancelledOrMovedLessonIsNotGeneratedAgain() {
         UUID slot =
                 studio.teacherWithOneSlot("James Carter", "America/New_York", DayOfWeek.THURSDAY, LocalTime.of(16, 0));
-        runner.run(JobTrigger.MANUAL, null);
+        generation.run(JobTrigger.MANUAL, null);
         jdbc.sql(
                         "update lesson set status = 'CANCELLED' where recurring_slot_id = ? and occurrence_date = '2027-03-04'")
                 .param(slot)
@@ -126,7 +123,7 @@ class LessonGenerationTests {
                 .param(slot)
                 .update();
 
-        GenerationResult again = runner.run(JobTrigger.MANUAL, null);
+        GenerationResult again = generation.run(JobTrigger.MANUAL, null);
 
         assertThat(again.lessonsGenerated()).isZero();
         assertThat(studio.lessonCount()).isEqualTo(12);
@@ -143,10 +140,10 @@ class LessonGenerationTests {
     @Test
     void aWeekLaterOneMoreLessonPerSlotAppearsAtTheEndOfTheWindow() {
         UUID slot = studio.teacherWithOneSlot("Priya Sharma", "Asia/Kolkata", DayOfWeek.MONDAY, LocalTime.of(18, 0));
-        runner.run(JobTrigger.SCHEDULE, "schedule");
+        generation.run(JobTrigger.SCHEDULE, "schedule");
         clock.advance(Duration.ofDays(7));
 
-        GenerationResult nextWeek = runner.run(JobTrigger.SCHEDULE, "schedule");
+        GenerationResult nextWeek = generation.run(JobTrigger.SCHEDULE, "schedule");
 
         assertThat(nextWeek.lessonsGenerated()).isEqualTo(1);
         assertThat(jdbc.sql("select max(occurrence_date) from lesson where recurring_slot_id = ?")
@@ -159,15 +156,15 @@ class LessonGenerationTests {
     @Test
     void aDeletedGeneratedLessonIsNotRecreatedButASlotMovedToAnotherDayGetsItsNewLessons() {
         UUID slot = studio.teacherWithOneSlot("Leo Fox", "Europe/London", DayOfWeek.WEDNESDAY, LocalTime.of(9, 0));
-        runner.run(JobTrigger.MANUAL, null);
+        generation.run(JobTrigger.MANUAL, null);
         jdbc.sql("delete from lesson where recurring_slot_id = ? and occurrence_date = '2027-03-17'")
                 .param(slot)
                 .update();
 
-        assertThat(runner.run(JobTrigger.MANUAL, null).lessonsGenerated()).isZero();
+        assertThat(generation.run(JobTrigger.MANUAL, null).lessonsGenerated()).isZero();
 
         studio.update("update recurring_slot set day_of_week = 5 where id = ?", slot);
-        GenerationResult moved = runner.run(JobTrigger.MANUAL, null);
+        GenerationResult moved = generation.run(JobTrigger.MANUAL, null);
 
         assertThat(moved.lessonsGenerated()).isEqualTo(12);
         assertThat(jdbc.sql(
@@ -203,7 +200,7 @@ class LessonGenerationTests {
             studio.update("update recurring_slot set status = ? where id = ?", status, slot);
         }
 
-        GenerationResult result = runner.run(JobTrigger.MANUAL, null);
+        GenerationResult result = generation.run(JobTrigger.MANUAL, null);
 
         assertThat(jdbc.sql("select distinct recurring_slot_id from lesson")
                         .query(UUID.class)
@@ -225,7 +222,7 @@ class LessonGenerationTests {
                 studio.teacherWithOneSlot("Zed Unknown", "Mars/Olympus_Mons", DayOfWeek.MONDAY, LocalTime.of(9, 0));
         UUID marsTeacher = teacherOf(marsSlot);
 
-        GenerationResult result = runner.run(JobTrigger.MANUAL, null);
+        GenerationResult result = generation.run(JobTrigger.MANUAL, null);
 
         assertThat(result.status()).isEqualTo(JobStatus.PARTIAL);
         assertThat(result.success()).isFalse();
@@ -261,7 +258,7 @@ class LessonGenerationTests {
         // The database refuses this teacher's last lesson, after the statement has written others.
         injectFailureFor(faulty, LocalDate.parse("2027-05-19"));
 
-        GenerationResult result = runner.run(JobTrigger.MANUAL, null);
+        GenerationResult result = generation.run(JobTrigger.MANUAL, null);
 
         assertThat(result.status()).isEqualTo(JobStatus.PARTIAL);
         assertThat(result.errors())
@@ -286,7 +283,7 @@ class LessonGenerationTests {
                 select teacher_id, student_id, '2027-03-03T14:00:00Z', 60, 'UTC' from recurring_slot where id = ?
                 """).param(slot).update();
 
-        GenerationResult result = runner.run(JobTrigger.MANUAL, null);
+        GenerationResult result = generation.run(JobTrigger.MANUAL, null);
 
         assertThat(result.lessonsGenerated()).isEqualTo(11);
         assertThat(jdbc.sql("select count(*) from lesson where start_at = '2027-03-03T14:00:00Z'")

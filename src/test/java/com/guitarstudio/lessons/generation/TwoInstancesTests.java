@@ -3,13 +3,14 @@ package com.guitarstudio.lessons.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.guitarstudio.lessons.AppInstances;
-import com.guitarstudio.lessons.BulkStudio;
 import com.guitarstudio.lessons.RunGate;
-import com.guitarstudio.lessons.StudioTables;
+import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,15 +32,17 @@ class TwoInstancesTests {
         ConfigurableApplicationContext first = startInstance();
         ConfigurableApplicationContext second = startInstance();
         JdbcClient jdbc = first.getBean(JdbcClient.class);
-        StudioTables.truncate(jdbc);
-        BulkStudio.create(jdbc, "two", 30, 4);
+        StudioFixtures studio = new StudioFixtures(jdbc);
+        studio.empty();
+        studio.bulk("two", 30, 4);
 
-        List<GenerationResult> results =
-                ConcurrentTriggers.fire(8, List.of(first.getBean(JobRunner.class), second.getBean(JobRunner.class)));
+        List<GenerationResult> results = ConcurrentTriggers.fire(
+                8,
+                List.of(first.getBean(LessonGenerationService.class), second.getBean(LessonGenerationService.class)));
 
         assertThat(results).filteredOn(r -> r.status() == JobStatus.SUCCESS).hasSize(1);
         assertThat(results).filteredOn(r -> r.status() == JobStatus.SKIPPED).hasSize(7);
-        assertThat(JobRunnerTests.duplicateLessons(jdbc)).isZero();
+        assertThat(LessonGenerationServiceTests.duplicateLessons(jdbc)).isZero();
         assertThat(jdbc.sql("select count(*) from lesson").query(Long.class).single())
                 .isEqualTo(results.stream()
                         .mapToInt(GenerationResult::lessonsGenerated)
@@ -48,11 +51,12 @@ class TwoInstancesTests {
     }
 
     @Test
-    void whenTheDatabaseIsGoneTheRunFailsWithAReasonInsteadOfThrowing() {
+    void whenTheDatabaseIsGoneTheRunFailsWithAReasonInsteadOfThrowing() throws SQLException {
         ConfigurableApplicationContext instance = startInstance();
-        instance.getBean(HikariDataSource.class).close();
+        pool(instance).close();
 
-        GenerationResult result = instance.getBean(JobRunner.class).run(JobTrigger.CRON, "curl/8");
+        GenerationResult result =
+                instance.getBean(LessonGenerationService.class).run(JobTrigger.CRON, "curl/8");
 
         assertThat(result.status()).isEqualTo(JobStatus.FAILED);
         assertThat(result.success()).isFalse();
@@ -62,5 +66,10 @@ class TwoInstancesTests {
 
     private ConfigurableApplicationContext startInstance() {
         return instances.start();
+    }
+
+    /** The connection pool (the tests' statement counter wraps it). */
+    private static HikariDataSource pool(ConfigurableApplicationContext instance) throws SQLException {
+        return instance.getBean(DataSource.class).unwrap(HikariDataSource.class);
     }
 }

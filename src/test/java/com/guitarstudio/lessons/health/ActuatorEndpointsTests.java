@@ -3,9 +3,8 @@ package com.guitarstudio.lessons.health;
 import static com.guitarstudio.lessons.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.guitarstudio.lessons.GenerationTestConfiguration;
+import com.guitarstudio.lessons.IntegrationTest;
 import com.guitarstudio.lessons.StudioFixtures;
-import com.guitarstudio.lessons.StudioTables;
 import com.guitarstudio.lessons.TestHttp;
 import com.guitarstudio.lessons.TestUsers;
 import java.net.http.HttpResponse;
@@ -14,14 +13,11 @@ import java.time.LocalTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Prometheus metrics for admins only, and the probes orchestrators poll. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(GenerationTestConfiguration.class)
+@IntegrationTest
 class ActuatorEndpointsTests {
 
     @LocalServerPort
@@ -37,8 +33,8 @@ class ActuatorEndpointsTests {
 
     @BeforeEach
     void users() {
-        StudioTables.truncate(jdbc);
-        TestUsers.create(jdbc);
+        studio.empty();
+        studio.signInUsers();
         http = new TestHttp(port);
     }
 

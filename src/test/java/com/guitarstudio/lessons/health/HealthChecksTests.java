@@ -2,13 +2,13 @@ package com.guitarstudio.lessons.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.guitarstudio.lessons.GenerationTestConfiguration;
+import com.guitarstudio.lessons.IntegrationTest;
+import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
 import com.guitarstudio.lessons.StudioFixtures;
-import com.guitarstudio.lessons.StudioTables;
 import com.guitarstudio.lessons.TestHttp;
 import com.guitarstudio.lessons.TestUsers;
-import com.guitarstudio.lessons.generation.JobRunner;
+import com.guitarstudio.lessons.generation.LessonGenerationService;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
@@ -23,20 +23,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Each data problem of DESIGN.md §7, seeded on its own, shows up with the right count in the
+ * Each data problem the health checks look for, seeded on its own, shows up with the right count in the
  * report, the admin API and the admin page, and fixing the data clears it.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "app.cron.secret=health-test-secret")
-@Import(GenerationTestConfiguration.class)
+@IntegrationTest
 class HealthChecksTests {
 
     private static final Pattern PAGE_ISSUE =
@@ -46,10 +41,10 @@ class HealthChecksTests {
     int port;
 
     @Autowired
-    HealthChecks checks;
+    HealthReports reports;
 
     @Autowired
-    JobRunner runner;
+    LessonGenerationService generation;
 
     @Autowired
     StudioFixtures studio;
@@ -65,18 +60,18 @@ class HealthChecksTests {
 
     @BeforeEach
     void healthyStudio() {
-        StudioTables.truncate(jdbc);
-        clock.set(GenerationTestConfiguration.START);
-        TestUsers.create(jdbc);
+        studio.empty();
+        clock.set(IntegrationTestConfiguration.START);
+        studio.signInUsers();
         http = new TestHttp(port);
         admin = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
         studio.teacherWithOneSlot("Healthy Teacher", "Europe/London", DayOfWeek.MONDAY, LocalTime.of(10, 0));
-        runner.run(JobTrigger.MANUAL, null);
+        generation.run(JobTrigger.MANUAL, null);
     }
 
     @Test
     void aHealthyStudioHasNoIssues() {
-        assertThat(checks.run().issues()).isEmpty();
+        assertThat(reports.current().issues()).isEmpty();
         assertThat(apiIssues()).isEmpty();
         assertThat(pageIssues()).isEmpty();
         assertThat(page()).contains("No problems found");
@@ -91,7 +86,7 @@ class HealthChecksTests {
         UUID idle = studio.teacher("Idle", "UTC");
         studio.update("delete from teacher_lesson_settings where teacher_id = ?", idle);
 
-        assertIssue("teachers-without-settings", 2, "2 teacher(s) with active slots have no lesson settings");
+        assertIssue("teachers-without-settings", 2, "2 teachers with active slots have no lesson settings");
 
         studio.update(
                 "insert into teacher_lesson_settings (teacher_id, price_30_min, price_60_min) values (?, 1, 2), (?, 1, 2)",
@@ -110,7 +105,7 @@ class HealthChecksTests {
         studio.update("update student_profile set is_active = false where id = ?", studentOf(inactiveStudent));
         studio.update("update student_profile set teacher_id = ? where id = ?", otherTeacher, studentOf(movedStudent));
 
-        assertIssue("orphaned-slots", 3, "3 active slot(s) get no lessons");
+        assertIssue("orphaned-slots", 3, "3 active slots get no lessons");
         assertThat(apiIndicators().get("orphanedSlotsCount").asLong()).isEqualTo(3);
 
         studio.update(
@@ -134,7 +129,7 @@ class HealthChecksTests {
                 Timestamp.from(clock.instant().minus(Duration.ofDays(150))),
                 recent);
 
-        assertIssue("old-slots", 1, "1 active slot(s) were booked more than 6 months ago");
+        assertIssue("old-slots", 1, "1 active slot was booked more than 6 months ago");
 
         studio.update("update recurring_slot set status = 'EXPIRED' where id = ?", old);
         assertNoIssue("old-slots");
@@ -146,7 +141,7 @@ class HealthChecksTests {
         studio.teacherWithOneSlot("Typo", "America/Chicgo", DayOfWeek.MONDAY, LocalTime.NOON);
         studio.teacherWithOneSlot("Offset", "+05:30", DayOfWeek.MONDAY, LocalTime.NOON);
 
-        assertIssue("unknown-time-zones", 2, "2 teacher(s) with active slots have a time zone that is not a valid");
+        assertIssue("unknown-time-zones", 2, "2 teachers with active slots have a time zone that is not a valid");
 
         studio.update(
                 "update teacher_profile set timezone = 'America/Chicago' where timezone in ('Mars/Olympus_Mons', 'America/Chicgo')");
@@ -167,7 +162,7 @@ class HealthChecksTests {
         studio.slot(teacher, studio.student("S5", teacher), DayOfWeek.FRIDAY, LocalTime.of(23, 30), 60, 0);
         studio.slot(teacher, studio.student("S6", teacher), DayOfWeek.FRIDAY, LocalTime.of(0, 0), 30, 0);
 
-        assertIssue("overlapping-slots", 1, "1 pair(s) of a teacher's active slots overlap in time");
+        assertIssue("overlapping-slots", 1, "1 pair of a teacher's active slots overlaps in time");
 
         studio.update("update recurring_slot set status = 'SUSPENDED' where id = ?", overlapping);
         assertNoIssue("overlapping-slots");
@@ -180,7 +175,7 @@ class HealthChecksTests {
 
         assertIssue("stale-job", 1, "Lesson generation has not succeeded in the last 48 hours");
 
-        runner.run(JobTrigger.SCHEDULE, "schedule");
+        generation.run(JobTrigger.SCHEDULE, "schedule");
         assertNoIssue("stale-job");
     }
 
@@ -189,18 +184,18 @@ class HealthChecksTests {
         UUID stuck = studio.jobLogRow("RUNNING", clock.instant().minus(Duration.ofMinutes(16)));
         studio.jobLogRow("RUNNING", clock.instant().minus(Duration.ofMinutes(5)));
 
-        assertIssue("stale-job", 1, "1 run(s) have been RUNNING for longer than 15 minutes");
+        assertIssue("stale-job", 1, "1 run has been RUNNING for longer than 15 minutes");
 
         studio.update("update job_log set status = 'ABANDONED' where id = ?", stuck);
         assertNoIssue("stale-job");
     }
 
     private void assertIssue(String check, long count, String messageStart) {
-        HealthIssue issue = checks.run().issues().stream()
+        HealthIssue issue = reports.current().issues().stream()
                 .filter(i -> i.check().equals(check))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(
-                        "no " + check + " issue in " + checks.run().issues()));
+                        "no " + check + " issue in " + reports.current().issues()));
         assertThat(issue.count()).isEqualTo(count);
         assertThat(issue.message()).startsWith(messageStart);
         assertThat(issue.suggestion()).isNotBlank();
@@ -209,7 +204,7 @@ class HealthChecksTests {
     }
 
     private void assertNoIssue(String check) {
-        assertThat(checks.run().issues()).noneMatch(issue -> issue.check().equals(check));
+        assertThat(reports.current().issues()).noneMatch(issue -> issue.check().equals(check));
         assertThat(pageIssues()).doesNotContainKey(check);
     }
 

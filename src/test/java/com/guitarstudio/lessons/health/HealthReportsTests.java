@@ -1,85 +1,118 @@
 package com.guitarstudio.lessons.health;
 
+import static com.guitarstudio.lessons.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.guitarstudio.lessons.GenerationTestConfiguration;
+import com.guitarstudio.lessons.IntegrationTest;
+import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
 import com.guitarstudio.lessons.StudioFixtures;
-import com.guitarstudio.lessons.StudioTables;
-import com.guitarstudio.lessons.generation.JobRunner;
+import com.guitarstudio.lessons.TestHttp;
+import com.guitarstudio.lessons.TestUsers;
+import com.guitarstudio.lessons.generation.LessonGenerationService;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
-/** The health report is reused for up to 30 seconds, checked afresh on demand, and dropped by a run. */
-@SpringBootTest(properties = "app.health.max-age=PT30S")
-@Import(GenerationTestConfiguration.class)
+/**
+ * The health report is never older than the request that shows it: an admin who changes the data
+ * and reloads sees the change, in the history API, on /actuator/health and after a run.
+ */
+@IntegrationTest
 class HealthReportsTests {
 
-    @Autowired
-    HealthReports reports;
-
-    @Autowired
-    JobRunner runner;
+    @LocalServerPort
+    int port;
 
     @Autowired
     StudioFixtures studio;
 
     @Autowired
-    JdbcClient jdbc;
+    LessonGenerationService generation;
 
     @Autowired
     MutableClock clock;
 
+    TestHttp http;
+    String admin;
+
     @BeforeEach
-    void freshStudio() {
-        StudioTables.truncate(jdbc);
-        clock.set(GenerationTestConfiguration.START);
-        reports.fresh();
+    void healthyStudio() {
+        studio.empty();
+        clock.set(IntegrationTestConfiguration.START);
+        studio.signInUsers();
+        http = new TestHttp(port);
+        admin = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
+        studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        generation.run(JobTrigger.MANUAL, null);
     }
 
     @Test
-    void aReportIsReusedForThirtySecondsThenCheckedAgain() {
-        HealthReport first = reports.current();
+    void theHistoryApiShowsADataChangeMadeFiveSecondsEarlier() {
+        assertThat(apiChecks()).isEmpty();
+        UUID slot = studio.teacherWithOneSlot("Mars", "Mars/Olympus_Mons", DayOfWeek.MONDAY, LocalTime.NOON);
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(history().get("systemHealth").get("issues").get(0).asString())
+                .startsWith("1 teacher with active slots has a time zone that is not a valid IANA zone id");
+        assertThat(history().get("summary").get("healthIssues").asInt()).isEqualTo(1);
+
+        studio.update("update recurring_slot set status = 'CANCELLED' where id = ?", slot);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(apiChecks()).isEmpty();
+    }
+
+    @Test
+    void actuatorHealthShowsTheChangeAtOnceToo() {
         studio.teacherWithOneSlot("Mars", "Mars/Olympus_Mons", DayOfWeek.MONDAY, LocalTime.NOON);
 
-        clock.advance(Duration.ofSeconds(29));
-        assertThat(reports.current()).isSameAs(first);
+        JsonNode details = json(http.get("/actuator/health", "Authorization", admin))
+                .get("components")
+                .get("lessonGeneration")
+                .get("details");
 
-        clock.advance(Duration.ofSeconds(2));
-        HealthReport later = reports.current();
-        assertThat(later.checkedAt()).isEqualTo(GenerationTestConfiguration.START.plusSeconds(31));
-        assertThat(later.issues()).extracting(HealthIssue::check).contains("unknown-time-zones");
+        assertThat(details.get("isHealthy").asBoolean()).isFalse();
+        assertThat(details.get("issues").get(0).get("check").asString()).isEqualTo("unknown-time-zones");
     }
 
     @Test
-    void freshChecksNowAndIsThenReused() {
-        reports.current();
-        UUID slot = studio.teacherWithOneSlot("Old", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
-        studio.update("update recurring_slot set booked_at = booked_at - interval '1 year' where id = ?", slot);
+    void aRunShowsInTheIndicatorsOfTheNextReport() {
+        long upcomingBefore = history()
+                .get("systemHealth")
+                .get("indicators")
+                .get("upcomingLessons")
+                .asLong();
+        studio.teacherWithOneSlot("Olivia Brown", "Europe/London", DayOfWeek.WEDNESDAY, LocalTime.of(9, 0));
 
-        HealthReport fresh = reports.fresh();
+        generation.run(JobTrigger.MANUAL, null);
 
-        assertThat(fresh.issues()).extracting(HealthIssue::check).contains("old-slots");
-        assertThat(reports.current()).isSameAs(fresh);
+        assertThat(history()
+                        .get("systemHealth")
+                        .get("indicators")
+                        .get("upcomingLessons")
+                        .asLong())
+                .isEqualTo(upcomingBefore + 1);
     }
 
-    @Test
-    void aRunThatWritesLessonsDropsTheReport() {
-        HealthReport before = reports.current();
-        studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+    private List<String> apiChecks() {
+        return history()
+                .get("systemHealth")
+                .get("issues")
+                .valueStream()
+                .map(JsonNode::asString)
+                .toList();
+    }
 
-        runner.run(JobTrigger.MANUAL, null);
-
-        assertThat(reports.current()).isNotSameAs(before);
-        assertThat(reports.current().indicators().upcomingLessons()).isEqualTo(1);
+    private JsonNode history() {
+        return json(http.get("/api/admin/background-jobs/history", "Authorization", admin))
+                .get("data");
     }
 }

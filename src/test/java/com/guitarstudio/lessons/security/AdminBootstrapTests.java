@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.guitarstudio.lessons.AppInstances;
-import com.guitarstudio.lessons.StudioTables;
+import com.guitarstudio.lessons.StudioFixtures;
+import com.guitarstudio.lessons.TestDatabase;
 import com.guitarstudio.lessons.TestUsers;
 import com.guitarstudio.lessons.config.InvalidEnvironment;
 import java.util.Map;
@@ -28,8 +29,8 @@ class AdminBootstrapTests {
 
     @BeforeEach
     void emptyDatabase() {
-        jdbc = instances.start().getBean(JdbcClient.class);
-        StudioTables.truncate(jdbc);
+        jdbc = TestDatabase.jdbc();
+        new StudioFixtures(jdbc).empty();
     }
 
     @AfterEach
@@ -55,7 +56,7 @@ class AdminBootstrapTests {
 
     @Test
     void anExistingUserWithThatEmailIsLeftUnchanged() {
-        TestUsers.create(jdbc);
+        new StudioFixtures(jdbc).signInUsers();
         String before = jdbc.sql("select role || password_hash from app_user where email = ?")
                 .param(TestUsers.TEACHER)
                 .query(String.class)

@@ -2,9 +2,10 @@ package com.guitarstudio.lessons.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.guitarstudio.lessons.GenerationTestConfiguration;
+import com.guitarstudio.lessons.IntegrationTest;
+import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
-import com.guitarstudio.lessons.StudioTables;
+import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.TestHttp;
 import com.guitarstudio.lessons.TestUsers;
 import java.net.http.HttpResponse;
@@ -16,16 +17,11 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Who may call what (DESIGN.md §6): every API endpoint against every kind of caller, over real HTTP. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "app.cron.secret=cron-secret-for-access-tests")
-@Import(GenerationTestConfiguration.class)
+/** Who may call what: every API endpoint against every kind of caller, over real HTTP. */
+@IntegrationTest
 class ApiAccessTests {
 
     @LocalServerPort
@@ -35,23 +31,26 @@ class ApiAccessTests {
     JdbcClient jdbc;
 
     @Autowired
+    StudioFixtures studio;
+
+    @Autowired
     MutableClock clock;
 
     TestHttp http;
 
     @BeforeEach
     void users() {
-        StudioTables.truncate(jdbc);
-        TestUsers.create(jdbc);
-        clock.set(GenerationTestConfiguration.START);
+        studio.empty();
+        studio.signInUsers();
+        clock.set(IntegrationTestConfiguration.START);
         http = new TestHttp(port);
     }
 
     @Test
     void everyEndpointAnswersEveryKindOfCallerAsDocumented() {
-        clock.set(GenerationTestConfiguration.START.minus(Duration.ofHours(13)));
+        clock.set(IntegrationTestConfiguration.START.minus(Duration.ofHours(13)));
         String expired = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
-        clock.set(GenerationTestConfiguration.START);
+        clock.set(IntegrationTestConfiguration.START);
         Map<String, String[]> callers = new LinkedHashMap<>();
         callers.put("no credentials", new String[0]);
         callers.put("bad token", new String[] {"Authorization", "Bearer not-a-token"});

@@ -2,9 +2,10 @@ package com.guitarstudio.lessons.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.guitarstudio.lessons.GenerationTestConfiguration;
+import com.guitarstudio.lessons.IntegrationTest;
+import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
-import com.guitarstudio.lessons.StudioTables;
+import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.TestHttp;
 import com.guitarstudio.lessons.TestUsers;
 import java.net.URLEncoder;
@@ -14,14 +15,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The admin page's sign-in: form, CSRF, the token cookie, lockout and logout, as a browser sees them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(GenerationTestConfiguration.class)
+@IntegrationTest
 class LoginFormTests {
 
     @LocalServerPort
@@ -31,15 +29,18 @@ class LoginFormTests {
     JdbcClient jdbc;
 
     @Autowired
+    StudioFixtures studio;
+
+    @Autowired
     MutableClock clock;
 
     TestHttp http;
 
     @BeforeEach
     void users() {
-        StudioTables.truncate(jdbc);
-        TestUsers.create(jdbc);
-        clock.set(GenerationTestConfiguration.START);
+        studio.empty();
+        studio.signInUsers();
+        clock.set(IntegrationTestConfiguration.START);
         http = new TestHttp(port);
     }
 
@@ -95,7 +96,7 @@ class LoginFormTests {
 
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(locked.headers().firstValue("Retry-After")).hasValue("900");
-        assertThat(locked.body()).contains("Too many failed sign-ins", "15 minute(s)", "<form");
+        assertThat(locked.body()).contains("Too many failed sign-ins", "Try again in 15 minutes.", "<form");
         assertThat(locked.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("lessons_token=ey"));
 
         clock.advance(Duration.ofMinutes(15));

@@ -5,9 +5,10 @@ import static com.guitarstudio.lessons.TestHttp.fieldNames;
 import static com.guitarstudio.lessons.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.guitarstudio.lessons.GenerationTestConfiguration;
+import com.guitarstudio.lessons.IntegrationTest;
+import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
-import com.guitarstudio.lessons.StudioTables;
+import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.TestHttp;
 import com.guitarstudio.lessons.TestUsers;
 import io.jsonwebtoken.Jwts;
@@ -26,18 +27,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/auth/token} and the tokens it issues: only the real thing opens the API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(GenerationTestConfiguration.class)
+@IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class TokenEndpointTests {
 
@@ -51,15 +49,18 @@ class TokenEndpointTests {
     JdbcClient jdbc;
 
     @Autowired
+    StudioFixtures studio;
+
+    @Autowired
     MutableClock clock;
 
     TestHttp http;
 
     @BeforeEach
     void users() {
-        StudioTables.truncate(jdbc);
-        TestUsers.create(jdbc);
-        clock.set(GenerationTestConfiguration.START);
+        studio.empty();
+        studio.signInUsers();
+        clock.set(IntegrationTestConfiguration.START);
         http = new TestHttp(port);
     }
 
@@ -140,7 +141,7 @@ class TokenEndpointTests {
                 .claim("name", "Mallory")
                 .claim("role", "ADMIN")
                 .claim("admin", true)
-                .expiration(Date.from(GenerationTestConfiguration.START.plus(Duration.ofHours(1))))
+                .expiration(Date.from(IntegrationTestConfiguration.START.plus(Duration.ofHours(1))))
                 .signWith(Keys.hmacShaKeyFor(secret.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
                 .compact();
 
@@ -153,7 +154,7 @@ class TokenEndpointTests {
     void passwordsHashedByOtherBcryptLibrariesWork(String prefix) {
         String hash =
                 prefix + new BCryptPasswordEncoder().encode("another password").substring(4);
-        TestUsers.user(jdbc, "main-app-user@studio.test", "ADMIN", hash);
+        studio.user("main-app-user@studio.test", "main-app-user", "ADMIN", hash);
 
         assertThat(signIn("main-app-user@studio.test", "another password").statusCode())
                 .isEqualTo(200);
@@ -161,7 +162,7 @@ class TokenEndpointTests {
 
     @Test
     void aUserWithoutAPasswordCannotSignIn() {
-        TestUsers.user(jdbc, "no-password@studio.test", "ADMIN", null);
+        studio.user("no-password@studio.test", "no-password", "ADMIN", null);
 
         assertThat(signIn("no-password@studio.test", "").statusCode()).isEqualTo(400);
         assertThat(signIn("no-password@studio.test", "anything").statusCode()).isEqualTo(401);
@@ -212,7 +213,7 @@ class TokenEndpointTests {
         assertThat(right.statusCode()).isEqualTo(429);
         // first failure at 12:00, now 12:05: allowed again at 12:15
         assertThat(right.headers().firstValue("Retry-After")).hasValue("600");
-        assertThat(json(right).get("detail").asString()).contains("try again in 10 minute(s)");
+        assertThat(json(right).get("detail").asString()).contains("Try again in 10 minutes.");
         assertThat(signIn(TestUsers.TEACHER, TestUsers.PASSWORD).statusCode())
                 .as("another email is not locked")
                 .isEqualTo(200);

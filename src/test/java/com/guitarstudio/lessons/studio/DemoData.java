@@ -1,10 +1,13 @@
 package com.guitarstudio.lessons.studio;
 
+import com.guitarstudio.lessons.StudioFixtures;
+import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,60 +39,38 @@ public class DemoData {
     private static final List<String> LAST_NAMES =
             List.of("Adams", "Baker", "Clark", "Diaz", "Evans", "Fox", "Green", "Hill", "Ito", "Jones");
 
-    private final AppUserRepository users;
-    private final TeacherProfileRepository teachers;
-    private final StudentProfileRepository students;
-    private final TeacherLessonSettingsRepository settings;
-    private final RecurringSlotRepository slots;
+    private final StudioFixtures studio;
 
-    public DemoData(
-            AppUserRepository users,
-            TeacherProfileRepository teachers,
-            StudentProfileRepository students,
-            TeacherLessonSettingsRepository settings,
-            RecurringSlotRepository slots) {
-        this.users = users;
-        this.teachers = teachers;
-        this.students = students;
-        this.settings = settings;
-        this.slots = slots;
+    public DemoData(StudioFixtures studio) {
+        this.studio = studio;
     }
 
     @Transactional
     public void seed(Instant now) {
-        BCryptPasswordEncoder encoder = new BCryptPasswordEncoder();
-        users.save(new AppUser(ADMIN_EMAIL, "Studio Admin", Role.ADMIN, encoder.encode(ADMIN_PASSWORD)));
+        studio.user(ADMIN_EMAIL, "Studio Admin", "ADMIN", new BCryptPasswordEncoder().encode(ADMIN_PASSWORD));
         int studentNumber = 0;
-        StudentProfile lastStudent = null;
+        UUID lastStudent = null;
         for (DemoTeacher demo : TEACHERS) {
-            AppUser teacherUser = users.save(new AppUser(email(demo.name()), demo.name(), Role.TEACHER, null));
-            TeacherProfile teacher = teachers.save(new TeacherProfile(teacherUser, demo.zone()));
-            if (demo.withSettings()) {
-                settings.save(new TeacherLessonSettings(teacher, 3000, 5500));
-            }
+            UUID teacher = demo.withSettings()
+                    ? studio.teacher(demo.name(), demo.zone())
+                    : studio.teacherWithoutSettings(demo.name(), demo.zone());
             for (int i = 0; i < demo.students(); i++, studentNumber++) {
                 String name = FIRST_NAMES.get(studentNumber % FIRST_NAMES.size()) + " "
                         + LAST_NAMES.get(studentNumber % LAST_NAMES.size());
-                AppUser studentUser =
-                        users.save(new AppUser("student" + studentNumber + "@demo.studio", name, Role.STUDENT, null));
-                StudentProfile student = students.save(new StudentProfile(studentUser, teacher));
+                UUID student = studio.student(name, teacher);
                 // Monday to Friday, one hour apart from 15:00: no two slots of a teacher overlap.
                 DayOfWeek day = DayOfWeek.of(1 + i % 5);
                 LocalTime start = LocalTime.of(15, 0).plusHours(i / 5);
                 int minutes = i % 3 == 0 ? 60 : 30;
+                UUID slot = studio.slot(teacher, student, day, start, minutes, minutes == 60 ? 5500 : 3000);
                 // The first student of the studio booked eight months ago: a slot "that may need review".
                 Instant bookedAt =
                         studentNumber == 0 ? now.minus(Duration.ofDays(240)) : now.minus(Duration.ofDays(7L * (i + 1)));
-                slots.save(new RecurringSlot(
-                        teacher, student, day, start, minutes, minutes == 60 ? 5500 : 3000, bookedAt));
+                studio.update("update recurring_slot set booked_at = ? where id = ?", Timestamp.from(bookedAt), slot);
                 lastStudent = student;
             }
         }
         // The last student has left the studio but the slot is still ACTIVE: an orphaned slot.
-        lastStudent.deactivate();
-    }
-
-    private static String email(String name) {
-        return name.toLowerCase().replace(' ', '.') + "@demo.studio";
+        studio.update("update student_profile set is_active = false where id = ?", lastStudent);
     }
 }

@@ -2,8 +2,8 @@ package com.guitarstudio.lessons.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.guitarstudio.lessons.StudioTables;
-import com.guitarstudio.lessons.TestDatabaseConfiguration;
+import com.guitarstudio.lessons.IntegrationTest;
+import com.guitarstudio.lessons.StudioFixtures;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,20 +12,17 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** The dev launcher's studio has what a developer needs to see every feature at work. */
-@SpringBootTest
-@Import({TestDatabaseConfiguration.class, DemoData.class})
+@IntegrationTest
 class DemoDataTests {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
 
     @Autowired
-    DemoData demoData;
+    StudioFixtures studio;
 
     @Autowired
     JdbcClient jdbc;
@@ -35,8 +32,8 @@ class DemoDataTests {
 
     @BeforeEach
     void seed() {
-        StudioTables.truncate(jdbc);
-        demoData.seed(NOW);
+        studio.empty();
+        new DemoData(studio).seed(NOW);
     }
 
     @Test

@@ -3,8 +3,8 @@ package com.guitarstudio.lessons.studio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.guitarstudio.lessons.StudioTables;
-import com.guitarstudio.lessons.TestDatabaseConfiguration;
+import com.guitarstudio.lessons.IntegrationTest;
+import com.guitarstudio.lessons.StudioFixtures;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,23 +13,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The migrated schema is the contract of DESIGN.md §3: other programs read and write these tables.
- * The schema is read back from pg_catalog, written out in a plain text form and compared with the
- * contract in the same form, so any drift shows as a readable diff.
+ * The migrated schema is the contract shared with the studio's main app (docs/architecture.md):
+ * other programs read and write these tables. The schema is read back from pg_catalog, written out
+ * in a plain text form and compared with the contract in the same form, so any drift shows as a
+ * readable diff.
  */
-@SpringBootTest
-@Import(TestDatabaseConfiguration.class)
+@IntegrationTest
 class SchemaContractTests {
 
     /**
-     * DESIGN.md §3, column by column (sorted by name), then keys and indexes; plus login_failure,
+     * The contract, column by column (sorted by name), then keys and indexes; plus login_failure,
      * this service's own table for the sign-in lockout (V2), and the partial index on scheduled
      * lessons for the health indicators and the weekly chart (V3).
      */
@@ -161,6 +159,9 @@ class SchemaContractTests {
     JdbcClient jdbc;
 
     @Autowired
+    StudioFixtures studio;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Test
@@ -203,7 +204,7 @@ class SchemaContractTests {
         "job_log, status, DONE, rejected",
     })
     void checkConstraintsAcceptExactlyTheContractValues(String table, String column, String value, String outcome) {
-        StudioTables.truncate(jdbc);
+        studio.empty();
         Runnable update = () -> transactions.executeWithoutResult(tx -> {
             insertOneRowOfEachTable();
             jdbc.sql("update " + table + " set " + column + " = ?::" + columnType(table, column))
@@ -230,7 +231,7 @@ class SchemaContractTests {
 
     @Test
     void updatedAtFollowsEveryUpdateWhoeverWrites() {
-        StudioTables.truncate(jdbc);
+        studio.empty();
         transactions.executeWithoutResult(tx -> insertOneRowOfEachTable());
         try {
             jdbc.sql("update app_user set name = 'Renamed' where email = 't@example.com'")
@@ -244,7 +245,7 @@ class SchemaContractTests {
             assertThat(touched)
                     .containsExactlyInAnyOrderEntriesOf(Map.of("t@example.com", true, "s@example.com", false));
         } finally {
-            StudioTables.truncate(jdbc);
+            studio.empty();
         }
     }
 

@@ -3,22 +3,25 @@ package com.guitarstudio.lessons.studio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.guitarstudio.lessons.StudioTables;
-import com.guitarstudio.lessons.TestDatabaseConfiguration;
+import com.guitarstudio.lessons.IntegrationTest;
+import com.guitarstudio.lessons.StudioFixtures;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The entities read and write the shared tables the way the studio's main app does. */
-@SpringBootTest
-@Import(TestDatabaseConfiguration.class)
+/**
+ * The entities read and write the shared tables the way the studio's main app does, and the slot
+ * repository reads exactly the slots that get lessons.
+ */
+@IntegrationTest
 class StudioRepositoriesTests {
 
     @Autowired
@@ -31,14 +34,20 @@ class StudioRepositoriesTests {
     StudentProfileRepository students;
 
     @Autowired
+    RecurringSlotCrudRepository slotEntities;
+
+    @Autowired
     RecurringSlotRepository slots;
+
+    @Autowired
+    StudioFixtures studio;
 
     @Autowired
     JdbcClient jdbc;
 
     @BeforeEach
     void emptyTables() {
-        StudioTables.truncate(jdbc);
+        studio.empty();
     }
 
     @Test
@@ -50,7 +59,7 @@ class StudioRepositoriesTests {
         assertThat(storedDay(sunday)).isEqualTo(0);
         assertThat(storedDay(tuesday)).isEqualTo(2);
         assertThat(storedDay(saturday)).isEqualTo(6);
-        assertThat(slots.findById(saturday.getId()).orElseThrow().getDayOfWeek())
+        assertThat(slotEntities.findById(saturday.getId()).orElseThrow().getDayOfWeek())
                 .isEqualTo(DayOfWeek.SATURDAY);
     }
 
@@ -85,7 +94,81 @@ class StudioRepositoriesTests {
 
         assertThat(teachers.count()).isZero();
         assertThat(students.count()).isZero();
-        assertThat(slots.count()).isZero();
+        assertThat(slotEntities.count()).isZero();
+    }
+
+    @Test
+    void onlyActiveSlotsOfActiveTeachersAndTheirOwnActiveStudentsAreEligible() {
+        UUID eligible = studio.teacherWithOneSlot("Eligible", "Europe/London", DayOfWeek.MONDAY, LocalTime.of(9, 0));
+        UUID cancelled = studio.teacherWithOneSlot("Cancelled", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        UUID inactiveTeacher = studio.teacherWithOneSlot("Gone Teacher", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        UUID inactiveStudent = studio.teacherWithOneSlot("Gone Student", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        UUID movedStudent = studio.teacherWithOneSlot("Moved Student", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        studio.update("update recurring_slot set status = 'CANCELLED' where id = ?", cancelled);
+        studio.update("update teacher_profile set is_active = false where id = ?", teacherOf(inactiveTeacher));
+        studio.update(
+                "update student_profile set is_active = false where id = (select student_id from recurring_slot where id = ?)",
+                inactiveStudent);
+        studio.update(
+                "update student_profile set teacher_id = ? where id = (select student_id from recurring_slot where id = ?)",
+                teacherOf(eligible),
+                movedStudent);
+
+        List<EligibleSlot> found =
+                slots.findEligibleSlotsOfNextTeachers(RecurringSlotRepository.BEFORE_FIRST_TEACHER, 100);
+
+        assertThat(found).extracting(EligibleSlot::getSlotId).containsExactly(eligible);
+        assertThat(slots.countTeachersWithEligibleSlots()).isEqualTo(1);
+        assertThat(slots.existsEligibleSlot()).isTrue();
+        EligibleSlot slot = found.get(0);
+        assertThat(slot.getTeacherName()).isEqualTo("Eligible");
+        assertThat(slot.getTimezone()).isEqualTo("Europe/London");
+        assertThat(slot.day()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(slot.getStartTime()).isEqualTo(LocalTime.of(9, 0));
+        assertThat(slot.getDurationMinutes()).isEqualTo(30);
+        assertThat(slot.getPrice()).isEqualTo(2500);
+        assertThat(slot.getGeneratedThrough()).isNull();
+
+        studio.update("update recurring_slot set status = 'SUSPENDED' where id = ?", eligible);
+        assertThat(slots.existsEligibleSlot()).isFalse();
+    }
+
+    @Test
+    void slotsComeTeacherByTeacherInIdOrderWithTheirLatestLessonDate() {
+        studio.bulk("keyset", 5, 2);
+        UUID firstSlot = jdbc.sql("select id from recurring_slot order by teacher_id, id limit 1")
+                .query(UUID.class)
+                .single();
+        jdbc.sql("""
+                insert into lesson (teacher_id, student_id, recurring_slot_id, occurrence_date, start_at, duration_minutes, timezone)
+                select teacher_id, student_id, id, d, d + time '08:00', 30, 'UTC'
+                from recurring_slot, (values (date '2027-03-01'), (date '2027-03-08')) dates(d) where id = ?
+                """).param(firstSlot).update();
+
+        List<EligibleSlot> first =
+                slots.findEligibleSlotsOfNextTeachers(RecurringSlotRepository.BEFORE_FIRST_TEACHER, 2);
+        List<EligibleSlot> second =
+                slots.findEligibleSlotsOfNextTeachers(first.get(3).getTeacherId(), 2);
+        List<EligibleSlot> third =
+                slots.findEligibleSlotsOfNextTeachers(second.get(3).getTeacherId(), 2);
+        List<EligibleSlot> end =
+                slots.findEligibleSlotsOfNextTeachers(third.get(1).getTeacherId(), 2);
+
+        assertThat(first).hasSize(4);
+        assertThat(second).hasSize(4);
+        assertThat(third).hasSize(2);
+        assertThat(end).isEmpty();
+        List<UUID> teachersInOrder = jdbc.sql("select id from teacher_profile order by id")
+                .query(UUID.class)
+                .list();
+        assertThat(java.util.stream.Stream.of(first, second, third)
+                        .flatMap(List::stream)
+                        .map(EligibleSlot::getTeacherId)
+                        .distinct())
+                .containsExactlyElementsOf(teachersInOrder);
+        assertThat(first.get(0).getSlotId()).isEqualTo(firstSlot);
+        assertThat(first.get(0).getGeneratedThrough()).isEqualTo(LocalDate.of(2027, 3, 8));
+        assertThat(first.get(1).getGeneratedThrough()).isNull();
     }
 
     private RecurringSlot saveSlot(DayOfWeek day) {
@@ -94,7 +177,7 @@ class StudioRepositoriesTests {
         TeacherProfile teacher = teachers.save(new TeacherProfile(teacherUser, "Europe/London"));
         AppUser studentUser = users.save(new AppUser("student-" + suffix + "@studio.test", "S", Role.STUDENT, null));
         StudentProfile student = students.save(new StudentProfile(studentUser, teacher));
-        return slots.save(new RecurringSlot(
+        return slotEntities.save(new RecurringSlot(
                 teacher, student, day, LocalTime.of(17, 30), 30, 2500, Instant.parse("2026-11-01T00:00:00Z")));
     }
 
@@ -102,6 +185,13 @@ class StudioRepositoriesTests {
         return jdbc.sql("select day_of_week from recurring_slot where id = ?")
                 .param(slot.getId())
                 .query(Integer.class)
+                .single();
+    }
+
+    private UUID teacherOf(UUID slot) {
+        return jdbc.sql("select teacher_id from recurring_slot where id = ?")
+                .param(slot)
+                .query(UUID.class)
                 .single();
     }
 }

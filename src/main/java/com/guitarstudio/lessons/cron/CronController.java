@@ -1,0 +1,75 @@
+package com.guitarstudio.lessons.cron;
+
+import com.guitarstudio.lessons.generation.GenerationResult;
+import com.guitarstudio.lessons.generation.LessonGenerationService;
+import com.guitarstudio.lessons.joblog.JobStatus;
+import com.guitarstudio.lessons.joblog.JobTrigger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET|POST /api/cron/generate-lessons}, for external cron services (Vercel Cron sends GET
+ * with {@code Authorization: Bearer <CRON_SECRET>} and {@code User-Agent: vercel-cron/1.0}); the
+ * secret is checked by {@link CronSecurityConfiguration} before a request gets here. The answer is
+ * the run's result in the endpoint's documented JSON shape.
+ */
+@RestController
+class CronController {
+
+    private final LessonGenerationService generation;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    CronController(LessonGenerationService generation, MessageSource messages, Clock clock) {
+        this.generation = generation;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @RequestMapping(
+            path = "/api/cron/generate-lessons",
+            method = {RequestMethod.GET, RequestMethod.POST})
+    ResponseEntity<Object> generate(@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
+        GenerationResult result = generation.run(JobTrigger.CRON, userAgent == null ? "unknown" : userAgent);
+        if (result.status() == JobStatus.SKIPPED) {
+            return ResponseEntity.status(result.httpStatus())
+                    .body(new Skipped(
+                            false,
+                            result.status(),
+                            messages.getMessage("generation.alreadyRunning", null, Locale.ENGLISH),
+                            result.runningSince()));
+        }
+        return ResponseEntity.status(result.httpStatus())
+                .body(new Ran(
+                        result.success(),
+                        result.status(),
+                        result.lessonsGenerated(),
+                        result.teachersProcessed(),
+                        result.errors(),
+                        result.jobLogId(),
+                        result.durationMs(),
+                        clock.instant()));
+    }
+
+    record Ran(
+            boolean success,
+            JobStatus status,
+            int lessonsGenerated,
+            int teachersProcessed,
+            List<String> errors,
+            UUID jobLogId,
+            long durationMs,
+            Instant timestamp) {}
+
+    record Skipped(boolean success, JobStatus status, String error, Instant runningSince) {}
+}

@@ -1,0 +1,271 @@
+package com.guitarstudio.lessons.generation;
+
+import com.guitarstudio.lessons.config.DatabaseFailures;
+import com.guitarstudio.lessons.joblog.JobLogService;
+import com.guitarstudio.lessons.joblog.JobStatus;
+import com.guitarstudio.lessons.joblog.JobTrigger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Service;
+
+/**
+ * A run of lesson generation, whatever started it: the schedule, the cron endpoint, the admin page
+ * and API, the startup catch-up. A run takes the cluster-wide lock, records itself in {@code
+ * job_log} (RUNNING, progress, then SUCCESS, PARTIAL or FAILED), generates, applies the retention of
+ * {@code job_log}, and logs one summary line. A trigger that finds the lock taken records a SKIPPED
+ * run instead.
+ */
+@Service
+public class LessonGenerationService {
+
+    private static final Logger log = LoggerFactory.getLogger(LessonGenerationService.class);
+    /** How long closing the application waits for a run to reach its next chunk and record itself. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    private final GenerationLock lock;
+    private final LessonGenerator generator;
+    private final JobLogService jobLog;
+    private final GenerationMetrics metrics;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final TaskExecutor executor;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Phaser activeRuns = new Phaser(1);
+
+    LessonGenerationService(
+            GenerationLock lock,
+            LessonGenerator generator,
+            JobLogService jobLog,
+            GenerationMetrics metrics,
+            ApplicationEventPublisher events,
+            MessageSource messages,
+            Clock clock,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+        this.lock = lock;
+        this.generator = generator;
+        this.jobLog = jobLog;
+        this.metrics = metrics;
+        this.events = events;
+        this.messages = messages;
+        this.clock = clock;
+        this.executor = executor;
+    }
+
+    /**
+     * Runs lesson generation now, or records that another run is in progress.
+     *
+     * @param triggeredBy who asked: an admin's email, a cron caller's User-Agent
+     */
+    public GenerationResult run(JobTrigger trigger, String triggeredBy) {
+        return run(trigger, triggeredBy, id -> {});
+    }
+
+    /**
+     * Starts a run on the application's task executor and returns at once. {@link
+     * BackgroundRun#jobLogId()} completes as soon as the run has its {@code job_log} row (RUNNING,
+     * or SKIPPED), or with null if it could not start; {@link BackgroundRun#result()} when it ends.
+     */
+    public BackgroundRun runInBackground(JobTrigger trigger, String triggeredBy) {
+        CompletableFuture<UUID> jobLogId = new CompletableFuture<>();
+        CompletableFuture<GenerationResult> result =
+                CompletableFuture.supplyAsync(() -> run(trigger, triggeredBy, jobLogId::complete), executor);
+        result.whenComplete((finished, failure) -> jobLogId.complete(finished == null ? null : finished.jobLogId()));
+        return new BackgroundRun(jobLogId, result);
+    }
+
+    public record BackgroundRun(CompletableFuture<UUID> jobLogId, CompletableFuture<GenerationResult> result) {}
+
+    private GenerationResult run(JobTrigger trigger, String triggeredBy, Consumer<UUID> onStarted) {
+        activeRuns.register();
+        try {
+            return runRegistered(trigger, triggeredBy, onStarted);
+        } finally {
+            activeRuns.arriveAndDeregister();
+        }
+    }
+
+    /**
+     * The application is closing (the event comes before the web server, the executors and the
+     * database pool are stopped): ask runs in progress to stop at their next chunk boundary and wait
+     * until they have recorded themselves as PARTIAL.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stopRunsInProgress() {
+        stopping.set(true);
+        int phase = activeRuns.arrive();
+        try {
+            activeRuns.awaitAdvanceInterruptibly(phase, SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn(
+                    "A lesson generation run did not stop within {}; the next start marks it ABANDONED", SHUTDOWN_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the application has asked runs to stop (it is closing). */
+    boolean stopRequested() {
+        return stopping.get();
+    }
+
+    private GenerationResult runRegistered(JobTrigger trigger, String triggeredBy, Consumer<UUID> onStarted) {
+        long startNanos = System.nanoTime();
+        Instant now = clock.instant();
+        GenerationResult result;
+        try {
+            result = lock.runExclusively(() -> runHoldingLock(trigger, triggeredBy, now, onStarted))
+                    .orElseGet(() -> skipped(trigger, triggeredBy, now));
+        } catch (RuntimeException e) {
+            // The lock is a database row: failing to take it means the database is unreachable, so
+            // nothing can be recorded in job_log either.
+            log.error("Lesson generation ({}) could not start: {}", trigger, LessonGenerator.rootMessage(e));
+            result = new GenerationResult(
+                    JobStatus.FAILED,
+                    0,
+                    0,
+                    0,
+                    List.of(message("generation.databaseUnavailable", LessonGenerator.rootMessage(e))),
+                    null,
+                    elapsedMillis(startNanos),
+                    null,
+                    true);
+        }
+        metrics.recordRun(
+                trigger,
+                result.status(),
+                Duration.ofNanos(System.nanoTime() - startNanos),
+                result.lessonsGenerated(),
+                now);
+        return result;
+    }
+
+    /** Marks RUNNING rows left by a dead process as ABANDONED, unless a run is in progress somewhere. */
+    public void abandonDeadRuns() {
+        lock.runExclusively(() -> {
+            abandonRunningRows();
+            return null;
+        });
+    }
+
+    /** Only while holding the lock: then every RUNNING row belongs to a process that died. */
+    private void abandonRunningRows() {
+        int abandoned = jobLog.abandonRunning();
+        if (abandoned > 0) {
+            log.warn("Unfinished lesson generation runs marked ABANDONED: {}", abandoned);
+        }
+    }
+
+    private GenerationResult runHoldingLock(
+            JobTrigger trigger, String triggeredBy, Instant now, Consumer<UUID> onStarted) {
+        abandonRunningRows();
+        UUID id = jobLog.start(trigger, triggeredBy, now, generator.windowEnd(now));
+        onStarted.accept(id);
+        events.publishEvent(new GenerationStarted(id, trigger));
+
+        GenerationTally tally = new GenerationTally();
+        JobStatus status;
+        boolean databaseUnavailable = false;
+        try {
+            generator.generate(now, tally, () -> recordProgress(id, tally), stopping::get);
+            status = tally.errors().isEmpty() ? JobStatus.SUCCESS : JobStatus.PARTIAL;
+        } catch (RunInterrupted e) {
+            log.warn(
+                    "Lesson generation run {} interrupted by shutdown after {} of {} teachers",
+                    id,
+                    tally.teachersProcessed(),
+                    tally.teachersTotal());
+            tally.error(message("generation.interrupted", tally.teachersProcessed(), tally.teachersTotal()));
+            status = JobStatus.PARTIAL;
+        } catch (RuntimeException e) {
+            log.error("Lesson generation run {} failed", id, e);
+            tally.error(message("generation.failed", LessonGenerator.rootMessage(e)));
+            status = JobStatus.FAILED;
+            databaseUnavailable = DatabaseFailures.isUnavailable(e);
+        }
+
+        Instant finishedAt = clock.instant();
+        GenerationResult result = new GenerationResult(
+                status,
+                tally.lessonsGenerated(),
+                tally.teachersProcessed(),
+                tally.slotsProcessed(),
+                tally.errors(),
+                id,
+                Duration.between(now, finishedAt).toMillis(),
+                null,
+                databaseUnavailable);
+        try {
+            jobLog.finish(
+                    id,
+                    status,
+                    finishedAt,
+                    result.lessonsGenerated(),
+                    result.teachersProcessed(),
+                    result.slotsProcessed(),
+                    result.errors());
+            int deleted = jobLog.deleteExpired();
+            if (deleted > 0) {
+                log.info("Runs past retention deleted from job_log: {}", deleted);
+            }
+        } catch (RuntimeException e) {
+            // The next run marks the RUNNING row ABANDONED; the caller still learns what happened.
+            log.error("Could not record the end of lesson generation run {}: {}", id, LessonGenerator.rootMessage(e));
+        }
+        log.info(
+                "Lesson generation {} ({}{}): lessons {}, teachers {} of {}, slots {}, {} ms, errors {}",
+                status,
+                trigger,
+                triggeredBy == null ? "" : " by " + triggeredBy,
+                result.lessonsGenerated(),
+                result.teachersProcessed(),
+                tally.teachersTotal(),
+                result.slotsProcessed(),
+                result.durationMs(),
+                result.errors().size());
+        return result;
+    }
+
+    private void recordProgress(UUID id, GenerationTally tally) {
+        jobLog.recordProgress(
+                id, tally.teachersTotal(), tally.teachersProcessed(), tally.slotsProcessed(), tally.lessonsGenerated());
+        events.publishEvent(new GenerationProgress(id, tally.teachersProcessed(), tally.teachersTotal()));
+    }
+
+    private GenerationResult skipped(JobTrigger trigger, String triggeredBy, Instant now) {
+        Instant runningSince = jobLog.runningSince().or(lock::heldSince).orElse(null);
+        UUID id = jobLog.recordSkipped(trigger, triggeredBy, now);
+        log.info(
+                "Lesson generation SKIPPED ({}{}): another run holds the lock since {}",
+                trigger,
+                triggeredBy == null ? "" : " by " + triggeredBy,
+                runningSince);
+        return new GenerationResult(JobStatus.SKIPPED, 0, 0, 0, List.of(), id, 0, runningSince, false);
+    }
+
+    private String message(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, Locale.ENGLISH);
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+}
