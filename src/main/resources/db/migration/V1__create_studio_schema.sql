@@ -1,5 +1,6 @@
 -- Studio schema shared with the studio's main web app. Table, column, key and index names
--- are a contract (DESIGN.md section 3): never edit this file once released, add V2__... instead.
+-- are a contract (docs/architecture.md): never change this file's statements once released, add
+-- a new version instead.
 
 -- Keeps updated_at true for every writer of these tables, not only this service.
 create function touch_updated_at() returns trigger

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Properties;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +21,11 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** A database whose tables the studio's main app created first: explained at startup, and adoptable. */
+/**
+ * Databases this service did not migrate from scratch with today's files: one whose tables the
+ * studio's main app created first (explained at startup, and adoptable), one migrated with V1 as
+ * first released.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class ExistingSchemaTests {
 
@@ -53,6 +59,39 @@ class ExistingSchemaTests {
         }
     }
 
+    @Test
+    void aDatabaseMigratedWithV1AsReleasedStillStarts() throws Exception {
+        database = TestDatabase.createEmptyDatabase();
+        start().close();
+        execute("update flyway_schema_history set checksum = " + ReleasedMigrationChecksums.V1_RELEASED
+                + " where version = '1'");
+
+        try (ConfigurableApplicationContext restarted = start()) {
+            assertThat(restarted.isRunning()).isTrue();
+        }
+        assertThat(v1Checksum()).isEqualTo(ReleasedMigrationChecksums.V1_CURRENT);
+    }
+
+    @Test
+    void aV1ThatDiffersInAnyOtherWayStillStopsTheStart() throws Exception {
+        database = TestDatabase.createEmptyDatabase();
+        start().close();
+        execute("update flyway_schema_history set checksum = 12345 where version = '1'");
+
+        assertThatThrownBy(this::start).hasRootCauseInstanceOf(FlywayValidateException.class);
+        assertThat(v1Checksum()).isEqualTo(12345);
+    }
+
+    private int v1Checksum() throws Exception {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet result =
+                        statement.executeQuery("select checksum from flyway_schema_history where version = '1'")) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
     private ConfigurableApplicationContext start(String... arguments) {
         String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
         all[arguments.length] = "--server.port=0";
@@ -62,6 +101,13 @@ class ExistingSchemaTests {
     }
 
     private void execute(String sql) throws Exception {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private Connection connect() throws Exception {
         Properties credentials = new Properties();
         if (database.username() != null) {
             credentials.setProperty("user", database.username());
@@ -69,9 +115,6 @@ class ExistingSchemaTests {
         if (database.password() != null) {
             credentials.setProperty("password", database.password());
         }
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), credentials);
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        return DriverManager.getConnection(database.jdbcUrl(), credentials);
     }
 }
