@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.guitarstudio.lessons.config.Futures;
 import com.guitarstudio.lessons.generation.GenerationResult;
 import com.guitarstudio.lessons.generation.LessonGenerationService;
 import com.guitarstudio.lessons.health.HealthReport;
@@ -15,6 +16,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,8 +51,9 @@ class AdminJobsController {
     @GetMapping("/history")
     History history(@RequestParam(name = "limit", required = false) String limit) {
         int size = parseLimit(limit);
-        HealthReport report = health.current();
+        CompletableFuture<HealthReport> checking = health.start();
         List<JobRun> runs = jobLog.history(size);
+        HealthReport report = Futures.join(checking);
         Summary summary = dashboard.summary(report);
         return new History(true, new HistoryData(runs, report.systemHealth(), ApiSummary.of(summary)));
     }

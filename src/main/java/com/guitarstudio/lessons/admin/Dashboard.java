@@ -9,8 +9,6 @@ import com.guitarstudio.lessons.joblog.RunProgress;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -28,7 +26,6 @@ class Dashboard {
     private final Times times;
     private final AdminMessages messages;
     private final Clock clock;
-    private final Executor executor;
 
     Dashboard(
             JobLogService jobLog,
@@ -36,26 +33,24 @@ class Dashboard {
             Charts charts,
             Times times,
             AdminMessages messages,
-            Clock clock,
-            @Qualifier("applicationTaskExecutor") Executor executor) {
+            Clock clock) {
         this.jobLog = jobLog;
         this.health = health;
         this.charts = charts;
         this.times = times;
         this.messages = messages;
         this.clock = clock;
-        this.executor = executor;
     }
 
     /**
      * One snapshot of the database for the run history, summary and charts (REPEATABLE READ): a run
      * that ends while the page is being read shows as ended everywhere or nowhere, never SUCCESS in
      * the message and RUNNING in the history. The health report, the costliest part at scale, is
-     * checked meanwhile on other connections.
+     * checked meanwhile on its own connections.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     View view(int page, UUID runId) {
-        CompletableFuture<HealthReport> healthReport = CompletableFuture.supplyAsync(health::current, executor);
+        CompletableFuture<HealthReport> healthReport = health.start();
         Page<JobRun> history = jobLog.historyPage(page, PAGE_SIZE);
         RunOutcome outcome = runId == null
                 ? null

@@ -71,8 +71,8 @@ class LessonGenerator {
         Map<UUID, TeacherSlots> teachers = new LinkedHashMap<>();
         for (EligibleSlot slot : slots.findEligibleSlotsOfNextTeachers(after, teachersPerChunk)) {
             teachers.computeIfAbsent(
-                            slot.getTeacherId(),
-                            id -> new TeacherSlots(id, slot.getTeacherName(), slot.getTimezone(), new ArrayList<>()))
+                            slot.teacherId(),
+                            id -> new TeacherSlots(id, slot.teacherName(), slot.timezone(), new ArrayList<>()))
                     .slots()
                     .add(slot);
         }
@@ -118,16 +118,16 @@ class LessonGenerator {
         ZoneId zone = TimeZones.parse(teacher.timezone()).orElseThrow(() -> UnknownTimeZone.of(teacher.timezone()));
         List<PlannedLesson> lessons = new ArrayList<>(teacher.slots().size() * 13);
         for (EligibleSlot slot : teacher.slots()) {
-            WeeklySlot weekly = new WeeklySlot(slot.day(), slot.getStartTime());
-            for (Occurrence occurrence : planner.missing(weekly, zone, now, slot.getGeneratedThrough())) {
+            WeeklySlot weekly = new WeeklySlot(slot.day(), slot.startTime());
+            for (Occurrence occurrence : planner.missing(weekly, zone, now, slot.generatedThrough())) {
                 lessons.add(new PlannedLesson(
                         teacher.teacherId(),
-                        slot.getStudentId(),
-                        slot.getSlotId(),
+                        slot.studentId(),
+                        slot.slotId(),
                         occurrence.date(),
                         occurrence.startAt(),
-                        slot.getDurationMinutes(),
-                        slot.getPrice(),
+                        slot.durationMinutes(),
+                        slot.price(),
                         teacher.timezone()));
             }
         }

@@ -5,35 +5,30 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
 
-/** A slot that gets lessons, with what generation needs of its teacher. */
-public interface EligibleSlot {
+/**
+ * A slot that gets lessons, with what generation needs of its teacher: a row of {@link
+ * RecurringSlotRepository#findEligibleSlotsOfNextTeachers}, its components named like the query's
+ * columns.
+ *
+ * @param timezone the stored zone id, possibly not a valid one (generation reports the teacher then)
+ * @param dayOfWeek the column's value, 0 = Sunday … 6 = Saturday
+ * @param startTime wall-clock time in the teacher's zone
+ * @param price cents, copied to each lesson
+ * @param generatedThrough the latest occurrence date of the slot's lessons, null when it has none
+ */
+public record EligibleSlot(
+        UUID teacherId,
+        String teacherName,
+        String timezone,
+        UUID slotId,
+        UUID studentId,
+        short dayOfWeek,
+        LocalTime startTime,
+        int durationMinutes,
+        int price,
+        LocalDate generatedThrough) {
 
-    UUID getTeacherId();
-
-    String getTeacherName();
-
-    /** The stored zone id, possibly not a valid one (generation reports the teacher then). */
-    String getTimezone();
-
-    UUID getSlotId();
-
-    UUID getStudentId();
-
-    /** The column's value, 0 = Sunday … 6 = Saturday. */
-    short getDayOfWeek();
-
-    /** Wall-clock time in the teacher's zone. */
-    LocalTime getStartTime();
-
-    int getDurationMinutes();
-
-    /** Cents, copied to each lesson. */
-    int getPrice();
-
-    /** The latest occurrence date of the slot's lessons, null when it has none. */
-    LocalDate getGeneratedThrough();
-
-    default DayOfWeek day() {
-        return DayOfWeekColumn.fromColumn(getDayOfWeek());
+    public DayOfWeek day() {
+        return DayOfWeekColumn.fromColumn(dayOfWeek);
     }
 }

@@ -7,8 +7,8 @@ import org.springframework.data.repository.Repository;
 
 /**
  * Recurring slots as lesson generation reads them: native SQL returning {@link EligibleSlot}
- * projections, never entity graphs, so a chunk of a thousand slots is one query and no entity is
- * ever managed.
+ * records (a projection: the query's column aliases are the record's components), never entity
+ * graphs, so a chunk of a thousand slots is one query and no entity is ever managed.
  */
 public interface RecurringSlotRepository extends Repository<RecurringSlot, UUID> {
 

@@ -3,6 +3,7 @@ package com.guitarstudio.lessons.studio;
 import com.guitarstudio.lessons.health.HealthCheck;
 import com.guitarstudio.lessons.health.HealthIssue;
 import com.guitarstudio.lessons.health.Indicators;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
@@ -39,19 +40,22 @@ final class StudioHealthChecks {
 
         @Override
         public Optional<HealthIssue> check(Supplier<Indicators> indicators) {
-            // zones are few, teachers many: the database groups, Java judges each zone once
-            long teachers = jdbc
-                    .sql("""
-                    select t.timezone, count(*) as teachers from teacher_profile t
-                    where exists (select 1 from recurring_slot r where r.teacher_id = t.id and r.status = 'ACTIVE')
-                    group by t.timezone
-                    """)
-                    .query((rs, n) ->
-                            TimeZones.parse(rs.getString("timezone")).isPresent() ? 0L : rs.getLong("teachers"))
-                    .list()
-                    .stream()
-                    .mapToLong(Long::longValue)
-                    .sum();
+            // Zones are few and teachers many: Java judges each distinct zone once, and only the
+            // teachers of zones it refuses are counted.
+            List<String> unknown =
+                    jdbc.sql("select distinct timezone from teacher_profile").query(String.class).list().stream()
+                            .filter(zone -> TimeZones.parse(zone).isEmpty())
+                            .toList();
+            long teachers = unknown.isEmpty()
+                    ? 0
+                    : jdbc.sql("""
+                            select count(*) from teacher_profile t
+                            where t.timezone = any(:zones)
+                              and exists (select 1 from recurring_slot r where r.teacher_id = t.id and r.status = 'ACTIVE')
+                            """)
+                            .param("zones", unknown.toArray(String[]::new))
+                            .query(Long.class)
+                            .single();
             return issue("unknown-time-zones", teachers, messages);
         }
     }

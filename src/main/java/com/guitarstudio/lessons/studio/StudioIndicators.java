@@ -34,14 +34,14 @@ class StudioIndicators implements IndicatorsQuery {
               (select count(*) from teacher_profile where is_active) as active_teachers,
               (select count(*) from student_profile where is_active) as active_students,
               active_slots, old_slots, orphaned_slots,
-              (select count(*) from teacher_profile t where t.is_active
-                 and exists (select 1 from teacher_lesson_settings s where s.teacher_id = t.id)) as with_settings,
-              (select count(*) from teacher_profile t where t.is_active
-                 and not exists (select 1 from teacher_lesson_settings s where s.teacher_id = t.id)) as without_settings,
+              with_settings, without_settings,
               (select count(*) from lesson where start_at >= :weekAgo and start_at < :now) as recent_lessons,
               (select count(*) from lesson
                where status = 'SCHEDULED' and start_at >= :now and start_at < :weekAhead) as upcoming_lessons
-            from slots
+            from slots, (
+              select count(s.teacher_id) as with_settings, count(*) - count(s.teacher_id) as without_settings
+              from teacher_profile t left join teacher_lesson_settings s on s.teacher_id = t.id
+              where t.is_active) settings
             """.formatted(RecurringSlotRepository.ELIGIBLE, RecurringSlotRepository.SLOTS_WITH_TEACHER_AND_STUDENT);
 
     private final JdbcClient jdbc;

@@ -91,7 +91,7 @@ class DeploymentFilesTests {
         assertThat(dockerfile)
                 .contains("FROM eclipse-temurin:17-jdk AS build", "FROM eclipse-temurin:17-jre", "./mvnw")
                 .contains("-Djarmode=tools", "extract --layers --launcher")
-                .contains("USER lessons", "/actuator/health", "-XX:MaxRAMPercentage=")
+                .contains("USER lessons", "/actuator/health/readiness", "-XX:MaxRAMPercentage=")
                 .contains("org.springframework.boot.loader.launch.JarLauncher");
     }
 

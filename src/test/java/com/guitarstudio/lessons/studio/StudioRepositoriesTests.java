@@ -117,17 +117,17 @@ class StudioRepositoriesTests {
         List<EligibleSlot> found =
                 slots.findEligibleSlotsOfNextTeachers(RecurringSlotRepository.BEFORE_FIRST_TEACHER, 100);
 
-        assertThat(found).extracting(EligibleSlot::getSlotId).containsExactly(eligible);
+        assertThat(found).extracting(EligibleSlot::slotId).containsExactly(eligible);
         assertThat(slots.countTeachersWithEligibleSlots()).isEqualTo(1);
         assertThat(slots.existsEligibleSlot()).isTrue();
         EligibleSlot slot = found.get(0);
-        assertThat(slot.getTeacherName()).isEqualTo("Eligible");
-        assertThat(slot.getTimezone()).isEqualTo("Europe/London");
+        assertThat(slot.teacherName()).isEqualTo("Eligible");
+        assertThat(slot.timezone()).isEqualTo("Europe/London");
         assertThat(slot.day()).isEqualTo(DayOfWeek.MONDAY);
-        assertThat(slot.getStartTime()).isEqualTo(LocalTime.of(9, 0));
-        assertThat(slot.getDurationMinutes()).isEqualTo(30);
-        assertThat(slot.getPrice()).isEqualTo(2500);
-        assertThat(slot.getGeneratedThrough()).isNull();
+        assertThat(slot.startTime()).isEqualTo(LocalTime.of(9, 0));
+        assertThat(slot.durationMinutes()).isEqualTo(30);
+        assertThat(slot.price()).isEqualTo(2500);
+        assertThat(slot.generatedThrough()).isNull();
 
         studio.update("update recurring_slot set status = 'SUSPENDED' where id = ?", eligible);
         assertThat(slots.existsEligibleSlot()).isFalse();
@@ -148,11 +148,11 @@ class StudioRepositoriesTests {
         List<EligibleSlot> first =
                 slots.findEligibleSlotsOfNextTeachers(RecurringSlotRepository.BEFORE_FIRST_TEACHER, 2);
         List<EligibleSlot> second =
-                slots.findEligibleSlotsOfNextTeachers(first.get(3).getTeacherId(), 2);
+                slots.findEligibleSlotsOfNextTeachers(first.get(3).teacherId(), 2);
         List<EligibleSlot> third =
-                slots.findEligibleSlotsOfNextTeachers(second.get(3).getTeacherId(), 2);
+                slots.findEligibleSlotsOfNextTeachers(second.get(3).teacherId(), 2);
         List<EligibleSlot> end =
-                slots.findEligibleSlotsOfNextTeachers(third.get(1).getTeacherId(), 2);
+                slots.findEligibleSlotsOfNextTeachers(third.get(1).teacherId(), 2);
 
         assertThat(first).hasSize(4);
         assertThat(second).hasSize(4);
@@ -163,12 +163,12 @@ class StudioRepositoriesTests {
                 .list();
         assertThat(java.util.stream.Stream.of(first, second, third)
                         .flatMap(List::stream)
-                        .map(EligibleSlot::getTeacherId)
+                        .map(EligibleSlot::teacherId)
                         .distinct())
                 .containsExactlyElementsOf(teachersInOrder);
-        assertThat(first.get(0).getSlotId()).isEqualTo(firstSlot);
-        assertThat(first.get(0).getGeneratedThrough()).isEqualTo(LocalDate.of(2027, 3, 8));
-        assertThat(first.get(1).getGeneratedThrough()).isNull();
+        assertThat(first.get(0).slotId()).isEqualTo(firstSlot);
+        assertThat(first.get(0).generatedThrough()).isEqualTo(LocalDate.of(2027, 3, 8));
+        assertThat(first.get(1).generatedThrough()).isNull();
     }
 
     private RecurringSlot saveSlot(DayOfWeek day) {
