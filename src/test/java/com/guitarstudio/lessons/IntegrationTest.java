@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "app.cron.secret=" + IntegrationTest.CRON_SECRET,
+            "app.metrics.token=" + IntegrationTest.METRICS_TOKEN,
             "app.generation.teachers-per-chunk=" + IntegrationTest.TEACHERS_PER_CHUNK
         })
 @Import(IntegrationTestConfiguration.class)
@@ -26,6 +27,9 @@ public @interface IntegrationTest {
 
     /** The CRON_SECRET of the tests' application. */
     String CRON_SECRET = "integration-test-cron-secret";
+
+    /** The METRICS_TOKEN of the tests' application. */
+    String METRICS_TOKEN = "integration-test-metrics-token-0123456789";
 
     /** Small chunks, so a handful of teachers already spans several. */
     int TEACHERS_PER_CHUNK = 3;

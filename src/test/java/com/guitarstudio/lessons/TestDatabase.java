@@ -29,8 +29,13 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * <ol>
  *   <li>{@code TEST_DATABASE_URL}: a server where the user may create databases;
  *   <li>a Docker engine: Testcontainers starts {@code postgres:17-alpine};
- *   <li>embedded PostgreSQL (zonky), which PostgreSQL itself refuses to run as root.
+ *   <li>embedded PostgreSQL (zonky), which PostgreSQL itself refuses to run as root;
+ *   <li>a PostgreSQL already running on {@code localhost:5432} where {@code postgres} signs in without
+ *       a password (trust authentication), so that on a machine with a PostgreSQL server, no Docker
+ *       and only root, the README's two commands work with nothing exported.
  * </ol>
+ *
+ * <p>One log line says which was taken.
  *
  * <p>On whichever server is found, each JVM (a test run, a dev launcher session) gets a fresh,
  * uniquely named database that is dropped when the JVM exits. Databases left behind by a killed
@@ -39,6 +44,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 public final class TestDatabase {
 
     public static final String URL_VARIABLE = "TEST_DATABASE_URL";
+    /** The fourth option: a server already running on this machine. */
+    static final String LOCAL_SERVER = "jdbc:postgresql://localhost:5432/postgres";
+
     static final String NAME_PREFIX = "lessons_test_";
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
 
@@ -139,9 +147,20 @@ public final class TestDatabase {
                 tried.add("embedded PostgreSQL did not start (" + e.getMessage() + ")");
             }
         }
+        DatabaseConnection local = new DatabaseConnection(LOCAL_SERVER, "postgres", null);
+        try (Connection connection = connect(local)) {
+            log.info(
+                    "Tests use the PostgreSQL server running on this machine ({} as postgres, no password)",
+                    LOCAL_SERVER);
+            return local;
+        } catch (SQLException e) {
+            tried.add(
+                    "no PostgreSQL answers on localhost:5432 as postgres without a password (" + e.getMessage() + ")");
+        }
         throw new IllegalStateException("No PostgreSQL for the tests. Give one of: " + URL_VARIABLE
                 + "=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres (a server where that user may create"
-                + " databases), a running Docker engine (Testcontainers), or a non-root user (embedded PostgreSQL)."
+                + " databases), a running Docker engine (Testcontainers), a non-root user (embedded PostgreSQL),"
+                + " or a PostgreSQL on localhost:5432 where the user postgres signs in without a password."
                 + " Tried: " + String.join("; ", tried) + ".");
     }
 

@@ -42,6 +42,12 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
         this.unauthorized = unauthorized;
     }
 
+    /** Another filter of the chain signed the request in already (the metrics token). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return SecurityContextHolder.getContext().getAuthentication() != null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -34,7 +34,8 @@ import org.springframework.security.web.savedrequest.CookieRequestCache;
  *
  * <ul>
  *   <li>{@code /api/**} and {@code /actuator/**}: bearer JWT, no CSRF (no cookies are trusted here),
- *       401 with {@code WWW-Authenticate: Bearer} or 403 as problem details.
+ *       401 with {@code WWW-Authenticate: Bearer} or 403 as problem details; {@code
+ *       /actuator/prometheus} also takes METRICS_TOKEN.
  *   <li>everything else (the admin page): a login form that puts the JWT in an HttpOnly cookie,
  *       CSRF tokens on every form post (in a cookie, as there is no session), logout that clears
  *       the cookie; not signed in goes to {@code /login}, signed in without admin rights gets 403.
@@ -63,7 +64,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, AuthCookie cookie, ProblemWriter problems)
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            TokenService tokens,
+            AuthCookie cookie,
+            ProblemWriter problems,
+            MetricsProperties metrics)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -84,6 +90,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(EndpointRequest.to("health"))
                         .permitAll()
+                        .requestMatchers(EndpointRequest.to("prometheus"))
+                        .hasAnyRole("ADMIN", MetricsTokenFilter.ROLE)
                         .requestMatchers("/api/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
@@ -93,6 +101,9 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((request, response, exception) ->
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "This needs an admin account")))
+                .addFilterBefore(
+                        new MetricsTokenFilter(metrics, EndpointRequest.to("prometheus")),
+                        UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(
                         new JwtAuthenticationFilter(tokens, cookie, unauthorized),
                         UsernamePasswordAuthenticationFilter.class)

@@ -42,7 +42,8 @@ class DeploymentFilesTests {
     @Test
     void envExampleHoldsNoRealSecret() throws IOException {
         for (String line : Files.readAllLines(Path.of(".env.example"))) {
-            if (line.matches("^(AUTH_SECRET|CRON_SECRET|POSTGRES_PASSWORD|ADMIN_PASSWORD|DATABASE_PASSWORD)=.*")) {
+            if (line.matches(
+                    "^(AUTH_SECRET|CRON_SECRET|POSTGRES_PASSWORD|ADMIN_PASSWORD|DATABASE_PASSWORD|METRICS_TOKEN|ALERT_WEBHOOK_SECRET)=.*")) {
                 assertThat(line).as(line).matches("^[A-Z_]+=(replace-with-.*)?$");
             }
         }

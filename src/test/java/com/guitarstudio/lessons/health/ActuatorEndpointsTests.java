@@ -4,9 +4,12 @@ import static com.guitarstudio.lessons.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.guitarstudio.lessons.IntegrationTest;
+import com.guitarstudio.lessons.Promtool;
 import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.TestHttp;
 import com.guitarstudio.lessons.TestUsers;
+import com.guitarstudio.lessons.generation.LessonGenerationService;
+import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -28,6 +31,9 @@ class ActuatorEndpointsTests {
 
     @Autowired
     StudioFixtures studio;
+
+    @Autowired
+    LessonGenerationService generation;
 
     TestHttp http;
 
@@ -66,6 +72,48 @@ class ActuatorEndpointsTests {
                                 http.bearerFor(TestUsers.TEACHER, TestUsers.PASSWORD))
                         .statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aScraperWithTheMetricsTokenReadsMetricsThatPromtoolAccepts() throws Exception {
+        studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        generation.run(JobTrigger.CRON, "curl/8");
+
+        HttpResponse<String> metrics =
+                http.get("/actuator/prometheus", "Authorization", "Bearer " + IntegrationTest.METRICS_TOKEN);
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .containsPattern(
+                        "lessons_generation_seconds_count\\{[^}]*status=\"SUCCESS\"[^}]*trigger=\"CRON\"[^}]*} [1-9]");
+        Promtool.Result check = Promtool.checkMetrics(metrics.body());
+        assertThat(check.parsed()).as(check.output()).isTrue();
+        assertThat(check.output().lines())
+                .as("promtool on the service's own metrics")
+                .noneMatch(line -> line.startsWith("lessons_"));
+    }
+
+    @Test
+    void theMetricsTokenOpensNothingButTheMetrics() {
+        String token = "Bearer " + IntegrationTest.METRICS_TOKEN;
+
+        assertThat(http.get("/api/admin/background-jobs/history", "Authorization", token)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(http.get("/admin/background-jobs", "Authorization", token, "Accept", "text/html")
+                        .statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> asCookie = http.get(
+                "/admin/background-jobs",
+                "Cookie",
+                "lessons_token=" + IntegrationTest.METRICS_TOKEN,
+                "Accept",
+                "text/html");
+        assertThat(asCookie.statusCode()).isEqualTo(302);
+        assertThat(asCookie.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(http.get("/actuator/prometheus", "Authorization", "Bearer not-the-metrics-token")
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test

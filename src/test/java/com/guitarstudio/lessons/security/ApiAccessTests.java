@@ -59,16 +59,19 @@ class ApiAccessTests {
         callers.put("non-admin teacher", authorization(TestUsers.TEACHER));
         callers.put("admin teacher", authorization(TestUsers.ADMIN_TEACHER));
         callers.put("ADMIN", authorization(TestUsers.ADMIN));
+        callers.put("metrics token", new String[] {"Authorization", "Bearer " + IntegrationTest.METRICS_TOKEN});
 
         String wrongPassword = "{\"email\":\"" + TestUsers.ADMIN + "\",\"password\":\"wrong\"}";
         Map<String, List<Integer>> expected = new LinkedHashMap<>();
-        // callers:                                           none bad  exp  stud teach adm-t ADMIN
-        expected.put("GET /api/cron/generate-lessons", List.of(401, 401, 401, 401, 401, 401, 401));
-        expected.put("POST /api/cron/generate-lessons", List.of(401, 401, 401, 401, 401, 401, 401));
-        expected.put("GET /api/admin/background-jobs/history", List.of(401, 401, 401, 403, 403, 200, 200));
-        expected.put("POST /api/admin/background-jobs/generate-lessons", List.of(401, 401, 401, 403, 403, 200, 200));
-        expected.put("POST /api/auth/token", List.of(401, 401, 401, 401, 401, 401, 401));
-        expected.put("GET /actuator/health", List.of(200, 401, 401, 200, 200, 200, 200));
+        // callers:                                          none bad  exp  stud teach adm-t ADMIN metrics
+        expected.put("GET /api/cron/generate-lessons", List.of(401, 401, 401, 401, 401, 401, 401, 401));
+        expected.put("POST /api/cron/generate-lessons", List.of(401, 401, 401, 401, 401, 401, 401, 401));
+        expected.put("GET /api/admin/background-jobs/history", List.of(401, 401, 401, 403, 403, 200, 200, 401));
+        expected.put(
+                "POST /api/admin/background-jobs/generate-lessons", List.of(401, 401, 401, 403, 403, 200, 200, 401));
+        expected.put("POST /api/auth/token", List.of(401, 401, 401, 401, 401, 401, 401, 401));
+        expected.put("GET /actuator/health", List.of(200, 401, 401, 200, 200, 200, 200, 401));
+        expected.put("GET /actuator/prometheus", List.of(401, 401, 401, 403, 403, 200, 200, 200));
 
         SoftAssertions softly = new SoftAssertions();
         expected.forEach((endpoint, statuses) -> {
