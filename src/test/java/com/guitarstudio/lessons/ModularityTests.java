@@ -33,7 +33,16 @@ class ModularityTests {
     void theModulesAreTheFeaturesOfTheDesign() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder(
-                        "admin", "config", "cron", "generation", "health", "joblog", "security", "studio", "web");
+                        "admin",
+                        "alerts",
+                        "config",
+                        "cron",
+                        "generation",
+                        "health",
+                        "joblog",
+                        "security",
+                        "studio",
+                        "web");
     }
 
     @Test

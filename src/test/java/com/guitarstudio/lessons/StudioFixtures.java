@@ -38,7 +38,7 @@ public final class StudioFixtures {
     public void empty() {
         jdbc.sql("""
                 truncate lesson, recurring_slot, teacher_lesson_settings, student_profile, teacher_profile,
-                         app_user, job_log, shedlock, login_failure
+                         app_user, job_log, shedlock, login_failure, alert
                 """).update();
     }
 

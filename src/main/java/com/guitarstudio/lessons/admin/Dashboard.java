@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.admin;
 
+import com.guitarstudio.lessons.alerts.Alerts;
 import com.guitarstudio.lessons.config.Futures;
 import com.guitarstudio.lessons.health.HealthReport;
 import com.guitarstudio.lessons.health.HealthReports;
@@ -22,6 +23,7 @@ class Dashboard {
 
     private final JobLogService jobLog;
     private final HealthReports health;
+    private final Alerts alerts;
     private final Charts charts;
     private final Times times;
     private final AdminMessages messages;
@@ -30,12 +32,14 @@ class Dashboard {
     Dashboard(
             JobLogService jobLog,
             HealthReports health,
+            Alerts alerts,
             Charts charts,
             Times times,
             AdminMessages messages,
             Clock clock) {
         this.jobLog = jobLog;
         this.health = health;
+        this.alerts = alerts;
         this.charts = charts;
         this.times = times;
         this.messages = messages;
@@ -60,8 +64,10 @@ class Dashboard {
         BarChart lessonsPerRun = charts.lessonsPerRun();
         BarChart scheduledPerWeek = charts.scheduledPerWeek();
         RunProgress running = jobLog.running().orElse(null);
+        AlertStatus alertStatus = AlertStatus.of(alerts, times, messages);
         HealthReport report = Futures.join(healthReport);
-        return new View(summary(report), running, outcome, report, history, lessonsPerRun, scheduledPerWeek);
+        return new View(
+                summary(report), running, outcome, report, alertStatus, history, lessonsPerRun, scheduledPerWeek);
     }
 
     Summary summary(HealthReport report) {
@@ -73,6 +79,7 @@ class Dashboard {
             RunProgress running,
             RunOutcome outcome,
             HealthReport health,
+            AlertStatus alerts,
             Page<JobRun> history,
             BarChart lessonsPerRun,
             BarChart scheduledPerWeek) {

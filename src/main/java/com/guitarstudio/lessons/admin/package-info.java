@@ -2,7 +2,7 @@
  * What studio admins use: the background-jobs page and the admin API, and the numbers both show
  * (defined once, in {@code Summary} and the job log's {@code JobStats}).
  */
-@ApplicationModule(allowedDependencies = {"config", "generation", "joblog", "health", "web"})
+@ApplicationModule(allowedDependencies = {"alerts", "config", "generation", "joblog", "health", "web"})
 package com.guitarstudio.lessons.admin;
 
 import org.springframework.modulith.ApplicationModule;

@@ -155,6 +155,9 @@ public class LessonGenerationService {
                 Duration.ofNanos(System.nanoTime() - startNanos),
                 result.lessonsGenerated(),
                 now);
+        if (result.status() != JobStatus.SKIPPED) {
+            events.publishEvent(new GenerationFinished(result, trigger, triggeredBy, now));
+        }
         return result;
     }
 
@@ -168,9 +171,10 @@ public class LessonGenerationService {
 
     /** Only while holding the lock: then every RUNNING row belongs to a process that died. */
     private void abandonRunningRows() {
-        int abandoned = jobLog.abandonRunning();
-        if (abandoned > 0) {
+        List<UUID> abandoned = jobLog.abandonRunning();
+        if (!abandoned.isEmpty()) {
             log.warn("Unfinished lesson generation runs marked ABANDONED: {}", abandoned);
+            events.publishEvent(new GenerationAbandoned(abandoned));
         }
     }
 

@@ -16,6 +16,8 @@ interface JobLogRepository extends JpaRepository<JobLog, UUID> {
 
     Optional<JobLog> findFirstByJobNameOrderByExecutedAtDesc(String jobName);
 
+    Optional<JobLog> findFirstByJobNameOrderByExecutedAtAsc(String jobName);
+
     Optional<JobLog> findFirstByJobNameAndStatusOrderByExecutedAtDesc(String jobName, JobStatus status);
 
     List<JobLog> findByJobNameOrderByExecutedAtDesc(String jobName, Limit limit);
@@ -46,14 +48,15 @@ interface JobLogRepository extends JpaRepository<JobLog, UUID> {
             """)
     void updateProgress(UUID id, int teachersTotal, int teachersProcessed, int slotsProcessed, int lessonsGenerated);
 
-    @Modifying
+    /** Marks the job's RUNNING rows ABANDONED; returns their ids. */
     @Query(nativeQuery = true, value = """
             update job_log
             set status = 'ABANDONED', success = false, finished_at = :now,
                 errors = array_append(errors, :reason)
             where job_name = :jobName and status = 'RUNNING'
+            returning id
             """)
-    int abandonRunning(String jobName, Instant now, String reason);
+    List<UUID> abandonRunning(String jobName, Instant now, String reason);
 
     @Modifying
     @Query("delete from JobLog j where j.jobName = :jobName and j.executedAt < :cutoff")

@@ -75,10 +75,10 @@ public class JobLogService {
     }
 
     /**
-     * Marks RUNNING rows as ABANDONED. Call only while holding the job's lock: then no live run can
-     * own a RUNNING row, so any left is one whose process died.
+     * Marks RUNNING rows as ABANDONED and returns their ids. Call only while holding the job's lock:
+     * then no live run can own a RUNNING row, so any left is one whose process died.
      */
-    public int abandonRunning() {
+    public List<UUID> abandonRunning() {
         return repository.abandonRunning(JOB_NAME, clock.instant(), ABANDONED_REASON);
     }
 
@@ -161,6 +161,12 @@ public class JobLogService {
         return repository
                 .findFirstByJobNameAndStatusOrderByExecutedAtDesc(JOB_NAME, JobStatus.SUCCESS)
                 .map(JobLog::getExecutedAt);
+    }
+
+    /** When the earliest run still kept started, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> firstRun() {
+        return repository.findFirstByJobNameOrderByExecutedAtAsc(JOB_NAME).map(JobLog::getExecutedAt);
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package com.guitarstudio.lessons.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.guitarstudio.lessons.ConcurrentTriggers;
 import com.guitarstudio.lessons.IntegrationTest;
 import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;

@@ -3,6 +3,7 @@ package com.guitarstudio.lessons.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.guitarstudio.lessons.AppInstances;
+import com.guitarstudio.lessons.ConcurrentTriggers;
 import com.guitarstudio.lessons.RunGate;
 import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.joblog.JobStatus;

@@ -27,11 +27,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SchemaContractTests {
 
     /**
-     * The contract, column by column (sorted by name), then keys and indexes; plus login_failure,
-     * this service's own table for the sign-in lockout (V2), and the partial index on scheduled
-     * lessons for the health indicators and the weekly chart (V3).
+     * The contract, column by column (sorted by name), then keys and indexes; plus this service's
+     * own tables, login_failure for the sign-in lockout (V2) and alert (V4), and the partial index on
+     * scheduled lessons for the health indicators and the weekly chart (V3).
      */
     private static final String CONTRACT = """
+            table alert
+              column attempts integer not null default 0
+              column created_at timestamp with time zone not null default now()
+              column dedup_key text not null
+              column delivered_at timestamp with time zone null
+              column event text not null
+              column id uuid not null default gen_random_uuid()
+              column job_log_id uuid null
+              column last_error text null
+              column raised_at timestamp with time zone not null
+              column status text not null default 'PENDING'::text
+              column text text not null
+              column updated_at timestamp with time zone not null default now()
+              primary key (id)
+              unique index (dedup_key)
+              index (raised_at DESC)
             table app_user
               column created_at timestamp with time zone not null default now()
               column email text not null

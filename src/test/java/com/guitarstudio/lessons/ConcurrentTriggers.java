@@ -1,8 +1,9 @@
-package com.guitarstudio.lessons.generation;
+package com.guitarstudio.lessons;
 
 import static org.awaitility.Awaitility.await;
 
-import com.guitarstudio.lessons.RunGate;
+import com.guitarstudio.lessons.generation.GenerationResult;
+import com.guitarstudio.lessons.generation.LessonGenerationService;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,12 +19,12 @@ import java.util.concurrent.TimeUnit;
  * until every other trigger has its answer, then lets it finish: what "at once" means, made
  * deterministic.
  */
-final class ConcurrentTriggers {
+public final class ConcurrentTriggers {
 
     private ConcurrentTriggers() {}
 
     /** Trigger {@code i} runs on {@code runners.get(i % runners.size())}. */
-    static List<GenerationResult> fire(int triggers, List<LessonGenerationService> runners) throws Exception {
+    public static List<GenerationResult> fire(int triggers, List<LessonGenerationService> runners) throws Exception {
         RunGate.holdRuns();
         CyclicBarrier start = new CyclicBarrier(triggers);
         ExecutorService pool = Executors.newFixedThreadPool(triggers);
