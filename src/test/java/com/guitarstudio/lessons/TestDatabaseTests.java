@@ -3,9 +3,11 @@ package com.guitarstudio.lessons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * With nothing exported, the tests (and the dev launcher) still find a PostgreSQL, and say in one
@@ -15,13 +17,29 @@ import org.junit.jupiter.api.Test;
  */
 class TestDatabaseTests {
 
+    /**
+     * The child's program, run from source (a main class among the tests would confuse {@code
+     * spring-boot:test-run}, which looks for the one main class there).
+     */
+    private static final String PROBE = """
+            public class Probe {
+                public static void main(String[] args) {
+                    System.out.println("fresh database " + com.guitarstudio.lessons.TestDatabase.connection().jdbcUrl());
+                }
+            }
+            """;
+
+    @TempDir
+    Path source;
+
     @Test
     void withNothingExportedAServerIsFoundAndNamed() throws Exception {
+        Path probe = Files.writeString(source.resolve("Probe.java"), PROBE);
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
                         System.getProperty("java.class.path"),
-                        Probe.class.getName())
+                        probe.toString())
                 .redirectErrorStream(true);
         builder.environment().remove(TestDatabase.URL_VARIABLE);
 
@@ -40,13 +58,5 @@ class TestDatabaseTests {
 
     private static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    /** The child JVM: asks for the test database like a test run does. */
-    static final class Probe {
-
-        public static void main(String[] args) {
-            System.out.println("fresh database " + TestDatabase.connection().jdbcUrl());
-        }
     }
 }
