@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.cron;
 
+import com.guitarstudio.lessons.security.BearerOnly;
 import com.guitarstudio.lessons.security.BearerToken;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -47,13 +47,7 @@ class CronSecurityConfiguration {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             json.writeValue(response.getOutputStream(), new Unauthorized(false, UNAUTHORIZED));
         };
-        return http.securityMatcher("/api/cron/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
+        return BearerOnly.configure(http.securityMatcher("/api/cron/**"))
                 .authorizeHttpRequests(requests -> {
                     if (secret.isSet()) {
                         requests.anyRequest().hasRole(ROLE);

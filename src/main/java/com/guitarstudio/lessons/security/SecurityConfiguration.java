@@ -79,13 +79,7 @@ class SecurityConfiguration {
                     HttpStatus.UNAUTHORIZED,
                     "Sign in first: send 'Authorization: Bearer <token>' with a token from POST /api/auth/token");
         };
-        return http.securityMatcher("/api/**", "/actuator/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
+        return BearerOnly.configure(http.securityMatcher("/api/**", "/actuator/**"))
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/auth/token")
                         .permitAll()
                         .requestMatchers(EndpointRequest.to("health"))
