@@ -36,7 +36,7 @@ record AlertProperties(
         if (webhookUrl != null && HttpUrl.parse(webhookUrl).isEmpty()) {
             throw InvalidEnvironment.invalid(
                     "ALERT_WEBHOOK_URL",
-                    "is not an http(s) URL; set it to the incoming webhook your chat or paging tool gives, for"
+                    "is not an http or https URL; set it to the incoming webhook your chat or paging tool gives, for"
                             + " example https://hooks.slack.com/services/…");
         }
         if (missedAfter != null && missedAfter.compareTo(Duration.ofMinutes(1)) < 0) {

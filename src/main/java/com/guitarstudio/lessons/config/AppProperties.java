@@ -14,7 +14,7 @@ public record AppProperties(String baseUrl) {
         if (HttpUrl.parse(baseUrl).isEmpty()) {
             throw InvalidEnvironment.invalid(
                     "APP_BASE_URL",
-                    "is not an http(s) URL; set it to the service's public URL, for example https://lessons.example.com");
+                    "is not an http or https URL; set it to the service's public URL, for example https://lessons.example.com");
         }
     }
 
