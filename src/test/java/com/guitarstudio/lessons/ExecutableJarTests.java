@@ -1,28 +1,18 @@
 package com.guitarstudio.lessons;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.guitarstudio.lessons.config.DatabaseConnection;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
@@ -46,43 +36,31 @@ class ExecutableJarTests {
     private final String role =
             "lessons_jar_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
     private DatabaseConnection database;
-    private Process process;
+    private ServiceProcess service;
 
     @Test
     void startsMigratesAnEmptyDatabaseAndReportsHealthy() throws Exception {
         database = TestDatabase.createEmptyDatabase();
-        String databaseName = databaseName(database);
+        String databaseName = TestDatabase.name(database);
         TestDatabase.executeOnServer("create role " + role + " login password '" + PASSWORD + "'");
         TestDatabase.executeOnServer("alter database " + databaseName + " owner to " + role);
         String providerUrl = "postgres://" + role + ":" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "@"
                 + hosts(database) + "/" + databaseName;
-        int port = freePort();
-        Path log = Files.createTempFile("lesson-service-jar", ".log");
+        int port = ServiceProcess.freePort();
 
         ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                ServiceProcess.java(), "-jar", ServiceProcess.jar().toString());
         builder.environment().keySet().removeIf(name -> name.startsWith("DATABASE_") || name.startsWith("SPRING_"));
         builder.environment().put("DATABASE_URL", providerUrl);
         builder.environment().put("AUTH_SECRET", "jar-test-secret-of-at-least-32-bytes-long");
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("LOG_FORMAT", "json");
-        process = builder.start();
+        service = ServiceProcess.start(builder);
 
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .build();
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions()
-                .failFast("the application exited; its log: " + log, () -> !process.isAlive())
-                .untilAsserted(() -> assertThat(http.send(health, HttpResponse.BodyHandlers.ofString())
-                                .statusCode())
-                        .isEqualTo(200));
+        service.awaitAnswering(port, "/actuator/health");
 
         assertThat(migratedVersions(databaseName)).isEqualTo(shippedMigrationVersions());
-        String output = Files.readString(log);
+        String output = service.log();
         assertThat(output).doesNotContain(PASSWORD).doesNotContain("p%40ss");
         assertThat(output.lines()).isNotEmpty().allSatisfy(line -> {
             JsonNode entry = JSON.readTree(line);
@@ -94,14 +72,11 @@ class ExecutableJarTests {
 
     @AfterEach
     void stopAndCleanUp() throws Exception {
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+        if (service != null) {
+            service.close();
         }
         if (database != null) {
-            TestDatabase.executeOnServer("drop database if exists " + databaseName(database) + " with (force)");
+            TestDatabase.drop(database);
         }
         TestDatabase.executeOnServer("drop role if exists " + role);
     }
@@ -137,29 +112,9 @@ class ExecutableJarTests {
         return versions;
     }
 
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("application.jar", "target/lesson-service.jar"));
-        assertThat(jar)
-                .as("packaged application (run in the integration-test phase)")
-                .exists();
-        return jar;
-    }
-
     /** {@code host:port} of a {@code jdbc:postgresql://host:port/db?…} URL. */
     private static String hosts(DatabaseConnection connection) {
         String rest = connection.jdbcUrl().substring("jdbc:postgresql://".length());
         return rest.substring(0, rest.indexOf('/'));
-    }
-
-    private static String databaseName(DatabaseConnection connection) {
-        String rest = connection.jdbcUrl().substring("jdbc:postgresql://".length());
-        String path = rest.substring(rest.indexOf('/') + 1);
-        return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,20 +1,13 @@
 package com.guitarstudio.lessons;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.guitarstudio.lessons.config.DatabaseConnection;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +36,7 @@ class ImageLayoutJarTests {
     Path build;
 
     private DatabaseConnection database;
-    private Process process;
+    private ServiceProcess service;
 
     @Test
     void theImagesLayoutStartsWithItsEntrypointAsAnUnprivilegedUser() throws Exception {
@@ -64,12 +57,10 @@ class ImageLayoutJarTests {
         }
 
         database = TestDatabase.createEmptyDatabase();
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         List<String> command = new ArrayList<>(unprivileged());
         command.addAll(entrypoint(dockerfile));
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile());
-        Path log = Files.createTempFile("image-layout", ".log");
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("DATABASE_") || name.startsWith("SPRING_"));
         // java on the PATH, as in the JRE image; HOME is the user's home, /app in the image
@@ -85,22 +76,12 @@ class ImageLayoutJarTests {
             environment.put("DATABASE_PASSWORD", database.password());
         }
         environment.put("AUTH_SECRET", "image-layout-test-secret-of-32-bytes!");
-        process = builder.start();
+        service = ServiceProcess.start(builder);
 
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest readiness = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + healthcheckPath(dockerfile)))
-                .build();
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions()
-                .failFast("the service exited; its log: " + log, () -> !process.isAlive())
-                .untilAsserted(() -> assertThat(http.send(readiness, HttpResponse.BodyHandlers.ofString())
-                                .statusCode())
-                        .isEqualTo(200));
-        assertThat(Files.readString(log)).contains("Started LessonServiceApplication");
+        service.awaitAnswering(port, healthcheckPath(dockerfile));
+        assertThat(service.log()).contains("Started LessonServiceApplication");
         if (isRoot()) {
-            assertThat(ProcessHandle.of(process.pid())
+            assertThat(ProcessHandle.of(service.pid())
                             .flatMap(handle -> handle.info().user()))
                     .hasValue("nobody");
         }
@@ -108,16 +89,11 @@ class ImageLayoutJarTests {
 
     @AfterEach
     void stop() throws Exception {
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+        if (service != null) {
+            service.close();
         }
         if (database != null) {
-            String url = database.jdbcUrl();
-            String name = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
-            TestDatabase.executeOnServer("drop database if exists " + name + " with (force)");
+            TestDatabase.drop(database);
         }
     }
 
@@ -126,7 +102,12 @@ class ImageLayoutJarTests {
         Matcher extract = Pattern.compile("java (-Djarmode=tools) -jar (\\S+) extract (.*) --destination (\\S+)")
                 .matcher(dockerfile);
         assertThat(extract.find()).as("the Dockerfile extracts the layered jar").isTrue();
-        List<String> command = new ArrayList<>(List.of(java(), extract.group(1), "-jar", jar().toString(), "extract"));
+        List<String> command = new ArrayList<>(List.of(
+                ServiceProcess.java(),
+                extract.group(1),
+                "-jar",
+                ServiceProcess.jar().toString(),
+                "extract"));
         command.addAll(List.of(extract.group(3).trim().split("\\s+")));
         command.addAll(List.of("--destination", destination.toString()));
         return command;
@@ -198,23 +179,5 @@ class ImageLayoutJarTests {
         String output = new String(extract.getInputStream().readAllBytes());
         assertThat(extract.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(extract.exitValue()).as(output).isZero();
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("application.jar", "target/lesson-service.jar"));
-        assertThat(jar)
-                .as("packaged application (run in the integration-test phase)")
-                .exists();
-        return jar;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -104,6 +104,17 @@ public final class TestDatabase {
         return createDatabase();
     }
 
+    /** The name of the database a connection points at. */
+    public static String name(DatabaseConnection database) {
+        String url = database.jdbcUrl();
+        return url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
+    }
+
+    /** Drops a database made by {@link #createEmptyDatabase()} (now rather than at exit). */
+    public static void drop(DatabaseConnection database) {
+        executeOnServer("drop database if exists " + name(database) + " with (force)");
+    }
+
     /** Runs SQL as the server's administrative user (creating roles, databases). */
     public static synchronized void executeOnServer(String sql) {
         connection();

@@ -34,10 +34,7 @@ class ExistingSchemaTests {
     @AfterEach
     void dropDatabase() {
         if (database != null) {
-            String name = database.jdbcUrl()
-                    .substring(database.jdbcUrl().lastIndexOf('/') + 1)
-                    .split("\\?")[0];
-            TestDatabase.executeOnServer("drop database if exists " + name + " with (force)");
+            TestDatabase.drop(database);
         }
     }
 
