@@ -35,6 +35,7 @@ class ModularityTests {
                 .containsExactlyInAnyOrder(
                         "admin",
                         "alerts",
+                        "calendar",
                         "config",
                         "cron",
                         "generation",

@@ -3,6 +3,7 @@ package com.guitarstudio.lessons;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +39,7 @@ public final class StudioFixtures {
     public void empty() {
         jdbc.sql("""
                 truncate lesson, recurring_slot, teacher_lesson_settings, student_profile, teacher_profile,
-                         app_user, job_log, shedlock, login_failure, alert
+                         app_user, job_log, shedlock, login_failure, alert, studio_closure
                 """).update();
     }
 
@@ -75,6 +76,30 @@ public final class StudioFixtures {
                 values (?, ?, ?, ?, ?, ?) returning id
                 """)
                 .params(teacherId, studentId, day.getValue() % 7, start, minutes, price)
+                .query(UUID.class)
+                .single();
+    }
+
+    /**
+     * Gives a slot a term and a cadence: it meets every {@code intervalWeeks} weeks from {@code
+     * startsOn} through {@code endsOn} (either may be null).
+     */
+    public void term(UUID slotId, LocalDate startsOn, LocalDate endsOn, int intervalWeeks) {
+        jdbc.sql("update recurring_slot set starts_on = ?, ends_on = ?, interval_weeks = ? where id = ?")
+                .params(startsOn, endsOn, intervalWeeks, slotId)
+                .update();
+    }
+
+    /**
+     * A closure row as the studio app might write it, without closing any lesson: the whole studio
+     * when {@code teacherId} is null, that teacher's time off otherwise.
+     */
+    public UUID closure(UUID teacherId, LocalDate startsOn, LocalDate endsOn, String reason) {
+        return jdbc.sql("""
+                insert into studio_closure (teacher_id, kind, starts_on, ends_on, reason)
+                values (?, ?, ?, ?, ?) returning id
+                """)
+                .params(teacherId, teacherId == null ? "STUDIO_CLOSED" : "TEACHER_ABSENT", startsOn, endsOn, reason)
                 .query(UUID.class)
                 .single();
     }

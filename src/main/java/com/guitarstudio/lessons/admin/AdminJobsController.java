@@ -64,6 +64,7 @@ class AdminJobsController {
         ManualRunData data = new ManualRunData(
                 result.status(),
                 result.lessonsGenerated(),
+                result.lessonsClosed(),
                 result.teachersProcessed(),
                 result.errors(),
                 result.jobLogId(),
@@ -114,6 +115,7 @@ class AdminJobsController {
     record ManualRunData(
             JobStatus status,
             int lessonsGenerated,
+            int lessonsClosed,
             int teachersProcessed,
             List<String> errors,
             UUID jobLogId,

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
  *
  * @param status SUCCESS, PARTIAL (some teachers failed), FAILED (the run failed) or SKIPPED
  * @param lessonsGenerated lessons actually inserted
+ * @param lessonsClosed of those, lessons inserted as CLOSED because a closure covers their date
  * @param teachersProcessed teachers processed without error
  * @param slotsProcessed slots of those teachers
  * @param errors one line per failed teacher, or the reason the run failed
@@ -22,6 +23,7 @@ import org.springframework.http.HttpStatus;
 public record GenerationResult(
         JobStatus status,
         int lessonsGenerated,
+        int lessonsClosed,
         int teachersProcessed,
         int slotsProcessed,
         List<String> errors,

@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.generation;
 
+import com.guitarstudio.lessons.joblog.RunCounts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,17 +14,22 @@ final class GenerationTally {
     private int teachersProcessed;
     private int slotsProcessed;
     private int lessonsGenerated;
+    private int lessonsClosed;
     private final List<String> errors = new ArrayList<>();
 
     void teachersTotal(int total) {
         this.teachersTotal = total;
     }
 
-    /** {@code teachers} teachers with {@code slots} slots were processed without error, inserting {@code lessons}. */
-    void processed(int teachers, int slots, int lessons) {
+    /**
+     * {@code teachers} teachers with {@code slots} slots were processed without error, inserting
+     * {@code lessons}, {@code closed} of them as CLOSED.
+     */
+    void processed(int teachers, int slots, int lessons, int closed) {
         teachersProcessed += teachers;
         slotsProcessed += slots;
         lessonsGenerated += lessons;
+        lessonsClosed += closed;
     }
 
     /** A teacher that could not be processed, or why the run stopped. */
@@ -45,6 +51,14 @@ final class GenerationTally {
 
     int lessonsGenerated() {
         return lessonsGenerated;
+    }
+
+    int lessonsClosed() {
+        return lessonsClosed;
+    }
+
+    RunCounts counts() {
+        return new RunCounts(teachersProcessed, slotsProcessed, lessonsGenerated, lessonsClosed);
     }
 
     List<String> errors() {

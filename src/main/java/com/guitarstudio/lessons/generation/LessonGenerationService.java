@@ -143,6 +143,7 @@ public class LessonGenerationService {
                     0,
                     0,
                     0,
+                    0,
                     List.of(message("generation.databaseUnavailable", LessonGenerator.rootMessage(e))),
                     null,
                     elapsedMillis(startNanos),
@@ -210,6 +211,7 @@ public class LessonGenerationService {
         GenerationResult result = new GenerationResult(
                 status,
                 tally.lessonsGenerated(),
+                tally.lessonsClosed(),
                 tally.teachersProcessed(),
                 tally.slotsProcessed(),
                 tally.errors(),
@@ -218,14 +220,7 @@ public class LessonGenerationService {
                 null,
                 databaseUnavailable);
         try {
-            jobLog.finish(
-                    id,
-                    status,
-                    finishedAt,
-                    result.lessonsGenerated(),
-                    result.teachersProcessed(),
-                    result.slotsProcessed(),
-                    result.errors());
+            jobLog.finish(id, status, finishedAt, tally.counts(), result.errors());
             int deleted = jobLog.deleteExpired();
             if (deleted > 0) {
                 log.info("Runs past retention deleted from job_log: {}", deleted);
@@ -235,11 +230,12 @@ public class LessonGenerationService {
             log.error("Could not record the end of lesson generation run {}: {}", id, LessonGenerator.rootMessage(e));
         }
         log.info(
-                "Lesson generation {} ({}{}): lessons {}, teachers {} of {}, slots {}, {} ms, errors {}",
+                "Lesson generation {} ({}{}): lessons {} ({} closed), teachers {} of {}, slots {}, {} ms, errors {}",
                 status,
                 trigger,
                 triggeredBy == null ? "" : " by " + triggeredBy,
                 result.lessonsGenerated(),
+                result.lessonsClosed(),
                 result.teachersProcessed(),
                 tally.teachersTotal(),
                 result.slotsProcessed(),
@@ -249,8 +245,7 @@ public class LessonGenerationService {
     }
 
     private void recordProgress(UUID id, GenerationTally tally) {
-        jobLog.recordProgress(
-                id, tally.teachersTotal(), tally.teachersProcessed(), tally.slotsProcessed(), tally.lessonsGenerated());
+        jobLog.recordProgress(id, tally.teachersTotal(), tally.counts());
         events.publishEvent(new GenerationProgress(id, tally.teachersProcessed(), tally.teachersTotal()));
     }
 
@@ -262,7 +257,7 @@ public class LessonGenerationService {
                 trigger,
                 triggeredBy == null ? "" : " by " + triggeredBy,
                 runningSince);
-        return new GenerationResult(JobStatus.SKIPPED, 0, 0, 0, List.of(), id, 0, runningSince, false);
+        return new GenerationResult(JobStatus.SKIPPED, 0, 0, 0, 0, List.of(), id, 0, runningSince, false);
     }
 
     private String message(String key, Object... arguments) {

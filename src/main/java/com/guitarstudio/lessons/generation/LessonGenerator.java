@@ -90,7 +90,7 @@ class LessonGenerator {
         }
         List<PlannedLesson> lessons = new ArrayList<>();
         planned.forEach(teacher -> lessons.addAll(teacher.lessons()));
-        int inserted;
+        LessonWriter.Inserted inserted;
         try {
             inserted = writer.insert(lessons);
         } catch (DataAccessException e) {
@@ -101,13 +101,14 @@ class LessonGenerator {
         tally.processed(
                 planned.size(),
                 planned.stream().mapToInt(TeacherLessons::slotCount).sum(),
-                inserted);
+                inserted.lessons(),
+                inserted.closed());
     }
 
     private void writeAlone(TeacherLessons teacher, GenerationTally tally) {
         try {
-            int inserted = writer.insert(teacher.lessons());
-            tally.processed(1, teacher.slotCount(), inserted);
+            LessonWriter.Inserted inserted = writer.insert(teacher.lessons());
+            tally.processed(1, teacher.slotCount(), inserted.lessons(), inserted.closed());
         } catch (DataAccessException e) {
             rethrowIfDatabaseUnavailable(e);
             tally.error(describe(teacher.teacher(), rootMessage(e)));
@@ -118,7 +119,8 @@ class LessonGenerator {
         ZoneId zone = TimeZones.parse(teacher.timezone()).orElseThrow(() -> UnknownTimeZone.of(teacher.timezone()));
         List<PlannedLesson> lessons = new ArrayList<>(teacher.slots().size() * 13);
         for (EligibleSlot slot : teacher.slots()) {
-            WeeklySlot weekly = new WeeklySlot(slot.day(), slot.startTime());
+            WeeklySlot weekly =
+                    new WeeklySlot(slot.day(), slot.startTime(), slot.startsOn(), slot.endsOn(), slot.intervalWeeks());
             for (Occurrence occurrence : planner.missing(weekly, zone, now, slot.generatedThrough())) {
                 lessons.add(new PlannedLesson(
                         teacher.teacherId(),

@@ -1,51 +1,94 @@
 package com.guitarstudio.lessons.generation;
 
+import com.guitarstudio.lessons.calendar.Closure;
+import com.guitarstudio.lessons.calendar.LessonCalendar;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes planned lessons with one statement however many there are: the columns travel as arrays
  * and {@code unnest} turns them back into rows. {@code ON CONFLICT DO NOTHING} makes the insert
  * idempotent against both unique keys of {@code lesson}: the same pair at the same instant, and the
  * same slot on the same date (so a generated lesson that was cancelled or moved is not recreated).
- * The statement is its own transaction: it writes all of its rows or none.
+ *
+ * <p>Each write is one transaction that first reads the closures of its teachers, holding the
+ * calendar lock shared until it commits, so a lesson on a closed date is written CLOSED with its
+ * closure even when the closure is created while the run goes: it writes all of its rows or none.
  */
 @Component
 class LessonWriter {
 
     private static final String INSERT = """
-            insert into lesson (teacher_id, student_id, recurring_slot_id, occurrence_date, start_at,
-                                duration_minutes, price, timezone, status, is_recurring)
-            select teacher_id, student_id, slot_id, occurrence_date, start_at,
-                   duration_minutes, price, timezone, 'SCHEDULED', true
-            from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::date[], ?::timestamptz[], ?::int[], ?::int[], ?::text[])
-                 as planned(teacher_id, student_id, slot_id, occurrence_date, start_at, duration_minutes, price, timezone)
-            on conflict do nothing
+            with inserted as (
+              insert into lesson (teacher_id, student_id, recurring_slot_id, occurrence_date, start_at,
+                                  duration_minutes, price, timezone, status, closure_id, is_recurring)
+              select teacher_id, student_id, slot_id, occurrence_date, start_at, duration_minutes, price, timezone,
+                     case when closure_id is null then 'SCHEDULED' else 'CLOSED' end, closure_id, true
+              from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::date[], ?::timestamptz[], ?::int[], ?::int[], ?::text[],
+                          ?::uuid[])
+                   as planned(teacher_id, student_id, slot_id, occurrence_date, start_at, duration_minutes, price,
+                              timezone, closure_id)
+              on conflict do nothing
+              returning closure_id)
+            select count(*) as lessons, count(closure_id) as closed from inserted
             """;
 
     private static final Logger log = LoggerFactory.getLogger(LessonWriter.class);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final LessonCalendar calendar;
 
-    LessonWriter(JdbcTemplate jdbc) {
+    LessonWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LessonCalendar calendar) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.calendar = calendar;
     }
 
-    /** Inserts the lessons that do not exist yet; returns how many rows were inserted. */
-    int insert(List<PlannedLesson> lessons) {
+    /** Rows a write inserted: {@code lessons} in all, {@code closed} of them CLOSED. */
+    record Inserted(int lessons, int closed) {
+
+        static final Inserted NOTHING = new Inserted(0, 0);
+    }
+
+    /** Inserts the lessons that do not exist yet, CLOSED where a closure covers their date. */
+    Inserted insert(List<PlannedLesson> lessons) {
         if (lessons.isEmpty()) {
-            return 0;
+            return Inserted.NOTHING;
         }
-        Integer inserted = jdbc.execute(
+        return transactions.execute(status -> insertClosingClosedDates(lessons));
+    }
+
+    private Inserted insertClosingClosedDates(List<PlannedLesson> lessons) {
+        Set<UUID> teachers = new HashSet<>();
+        LocalDate first = LocalDate.MAX;
+        LocalDate last = LocalDate.MIN;
+        for (PlannedLesson lesson : lessons) {
+            teachers.add(lesson.teacherId());
+            first = lesson.occurrenceDate().isBefore(first) ? lesson.occurrenceDate() : first;
+            last = lesson.occurrenceDate().isAfter(last) ? lesson.occurrenceDate() : last;
+        }
+        List<Closure> closures = calendar.closuresForWriting(teachers, first, last);
+        List<UUID> closureIds = lessons.stream()
+                .map(lesson -> OccurrencePlanner.closureOn(lesson.teacherId(), lesson.occurrenceDate(), closures))
+                .toList();
+        return jdbc.execute(
                 (Connection connection) -> {
                     PreparedStatement statement = connection.prepareStatement(INSERT);
                     statement.setArray(1, array(connection, "uuid", lessons, PlannedLesson::teacherId));
@@ -56,10 +99,15 @@ class LessonWriter {
                     statement.setArray(6, array(connection, "int4", lessons, PlannedLesson::durationMinutes));
                     statement.setArray(7, array(connection, "int4", lessons, PlannedLesson::price));
                     statement.setArray(8, array(connection, "text", lessons, PlannedLesson::timezone));
+                    statement.setArray(9, array(connection, "uuid", closureIds, id -> id));
                     return statement;
                 },
-                PreparedStatement::executeUpdate);
-        return inserted == null ? 0 : inserted;
+                (PreparedStatement statement) -> {
+                    try (ResultSet counts = statement.executeQuery()) {
+                        counts.next();
+                        return new Inserted(counts.getInt("lessons"), counts.getInt("closed"));
+                    }
+                });
     }
 
     /**
@@ -81,12 +129,12 @@ class LessonWriter {
      * Every value goes as its text form (ISO-8601 for dates and instants), which PostgreSQL parses
      * exactly; no JVM time zone is involved.
      */
-    private static Array array(
-            Connection connection, String type, List<PlannedLesson> lessons, Function<PlannedLesson, Object> column)
+    private static <T> Array array(Connection connection, String type, List<T> rows, Function<T, Object> column)
             throws SQLException {
-        String[] values = new String[lessons.size()];
+        String[] values = new String[rows.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = column.apply(lessons.get(i)).toString();
+            Object value = column.apply(rows.get(i));
+            values[i] = value == null ? null : value.toString();
         }
         return connection.createArrayOf(type, values);
     }

@@ -1,13 +1,16 @@
 package com.guitarstudio.lessons.generation;
 
+import com.guitarstudio.lessons.calendar.Closure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The time-zone rules of lesson generation, as a pure function: no I/O, no clock.
@@ -19,6 +22,12 @@ import java.util.List;
  * gap (02:30 becomes 03:30), a time that happens twice at fall-back takes the earlier instant. So a
  * 17:30 lesson stays at 17:30 local time all year while its UTC instant follows daylight saving,
  * and with a 12-week horizon every slot has at least 12 future lessons.
+ *
+ * <p>The studio calendar narrows and marks them: a slot with a term meets only from its {@code
+ * startsOn} through its {@code endsOn}; a slot that meets every n weeks counts its weeks from the
+ * first meeting on or after {@code startsOn} (week 0) and keeps the multiples of n. An occurrence on
+ * a date that a closure of the teacher (or of the whole studio) covers is planned all the same and
+ * written as CLOSED with that closure ({@link #closureOn}).
  */
 final class OccurrencePlanner {
 
@@ -34,16 +43,31 @@ final class OccurrencePlanner {
     List<Occurrence> occurrences(WeeklySlot slot, ZoneId zone, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate last = today.plusDays(horizonDays);
-        List<Occurrence> occurrences = new ArrayList<>(horizonDays / 7 + 1);
-        for (LocalDate date = today.with(TemporalAdjusters.nextOrSame(slot.day()));
+        if (slot.endsOn() != null && slot.endsOn().isBefore(last)) {
+            last = slot.endsOn();
+        }
+        List<Occurrence> occurrences = new ArrayList<>(horizonDays / 7 / slot.intervalWeeks() + 1);
+        for (LocalDate date = firstMeeting(slot, today);
                 !date.isAfter(last);
-                date = date.plusWeeks(1)) {
+                date = date.plusWeeks(slot.intervalWeeks())) {
             Instant startAt = ZonedDateTime.of(date, slot.startTime(), zone).toInstant();
             if (!startAt.isBefore(now)) {
                 occurrences.add(new Occurrence(date, startAt));
             }
         }
         return occurrences;
+    }
+
+    /** The first date on or after {@code today} on which the slot meets, by its weekday, term and cadence. */
+    private static LocalDate firstMeeting(WeeklySlot slot, LocalDate today) {
+        LocalDate from = slot.startsOn() != null && slot.startsOn().isAfter(today) ? slot.startsOn() : today;
+        LocalDate first = from.with(TemporalAdjusters.nextOrSame(slot.day()));
+        if (slot.intervalWeeks() == 1) {
+            return first;
+        }
+        LocalDate weekZero = slot.startsOn().with(TemporalAdjusters.nextOrSame(slot.day()));
+        long offWeeks = ChronoUnit.WEEKS.between(weekZero, first) % slot.intervalWeeks();
+        return offWeeks == 0 ? first : first.plusWeeks(slot.intervalWeeks() - offWeeks);
     }
 
     /**
@@ -61,6 +85,23 @@ final class OccurrencePlanner {
         }
         occurrences.removeIf(occurrence -> !occurrence.date().isAfter(generatedThrough));
         return occurrences;
+    }
+
+    /**
+     * The closure that covers {@code date} for {@code teacher}, or null when the teacher works that
+     * day: of the closures that apply to them (studio-wide or their own) and cover the date, the one
+     * {@link Closure#PRECEDENCE} puts first.
+     */
+    static UUID closureOn(UUID teacher, LocalDate date, List<Closure> closures) {
+        Closure first = null;
+        for (Closure closure : closures) {
+            if (closure.appliesTo(teacher)
+                    && closure.covers(date)
+                    && (first == null || Closure.PRECEDENCE.compare(closure, first) < 0)) {
+                first = closure;
+            }
+        }
+        return first == null ? null : first.id();
     }
 
     /** The last instant a run starting at {@code now} may plan for: {@code now} + the horizon + 1 day. */

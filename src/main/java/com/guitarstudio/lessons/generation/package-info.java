@@ -4,7 +4,7 @@
  * startup catch-up), the time-zone rules ({@code OccurrencePlanner}) and the bulk insert
  * ({@code LessonWriter}).
  */
-@ApplicationModule(allowedDependencies = {"config", "studio", "joblog", "health"})
+@ApplicationModule(allowedDependencies = {"calendar", "config", "studio", "joblog", "health"})
 package com.guitarstudio.lessons.generation;
 
 import org.springframework.modulith.ApplicationModule;

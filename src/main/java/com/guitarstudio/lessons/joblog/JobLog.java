@@ -55,6 +55,9 @@ class JobLog {
     private int lessonsGenerated;
 
     @Column(nullable = false)
+    private int lessonsClosed;
+
+    @Column(nullable = false)
     private int teachersProcessed;
 
     @Column(nullable = false)
@@ -149,6 +152,10 @@ class JobLog {
         return windowStart;
     }
 
+    int getLessonsClosed() {
+        return lessonsClosed;
+    }
+
     Instant getWindowEnd() {
         return windowEnd;
     }
@@ -161,20 +168,15 @@ class JobLog {
         return updatedAt;
     }
 
-    void finish(
-            JobStatus status,
-            Instant finishedAt,
-            int lessonsGenerated,
-            int teachersProcessed,
-            int slotsProcessed,
-            List<String> errors) {
+    void finish(JobStatus status, Instant finishedAt, RunCounts counts, List<String> errors) {
         this.status = status;
         this.success = status == JobStatus.SUCCESS;
         this.finishedAt = finishedAt;
         this.durationMs = finishedAt.toEpochMilli() - executedAt.toEpochMilli();
-        this.lessonsGenerated = lessonsGenerated;
-        this.teachersProcessed = teachersProcessed;
-        this.slotsProcessed = slotsProcessed;
+        this.lessonsGenerated = counts.lessonsGenerated();
+        this.lessonsClosed = counts.lessonsClosed();
+        this.teachersProcessed = counts.teachersProcessed();
+        this.slotsProcessed = counts.slotsProcessed();
         this.errors = new ArrayList<>(errors);
     }
 

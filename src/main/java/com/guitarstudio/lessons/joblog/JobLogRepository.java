@@ -43,10 +43,17 @@ interface JobLogRepository extends JpaRepository<JobLog, UUID> {
     @Modifying
     @Query("""
             update JobLog j set j.teachersTotal = :teachersTotal, j.teachersProcessed = :teachersProcessed,
-                                j.slotsProcessed = :slotsProcessed, j.lessonsGenerated = :lessonsGenerated
+                                j.slotsProcessed = :slotsProcessed, j.lessonsGenerated = :lessonsGenerated,
+                                j.lessonsClosed = :lessonsClosed
             where j.id = :id
             """)
-    void updateProgress(UUID id, int teachersTotal, int teachersProcessed, int slotsProcessed, int lessonsGenerated);
+    void updateProgress(
+            UUID id,
+            int teachersTotal,
+            int teachersProcessed,
+            int slotsProcessed,
+            int lessonsGenerated,
+            int lessonsClosed);
 
     /** Marks the job's RUNNING rows ABANDONED; returns their ids. */
     @Query(nativeQuery = true, value = """

@@ -50,27 +50,25 @@ public class JobLogService {
     }
 
     /** How far a RUNNING run has got; the admin page shows teachersProcessed of teachersTotal. */
-    public void recordProgress(
-            UUID id, int teachersTotal, int teachersProcessed, int slotsProcessed, int lessonsGenerated) {
-        repository.updateProgress(id, teachersTotal, teachersProcessed, slotsProcessed, lessonsGenerated);
+    public void recordProgress(UUID id, int teachersTotal, RunCounts counts) {
+        repository.updateProgress(
+                id,
+                teachersTotal,
+                counts.teachersProcessed(),
+                counts.slotsProcessed(),
+                counts.lessonsGenerated(),
+                counts.lessonsClosed());
     }
 
-    public void finish(
-            UUID id,
-            JobStatus status,
-            Instant finishedAt,
-            int lessonsGenerated,
-            int teachersProcessed,
-            int slotsProcessed,
-            List<String> errors) {
+    public void finish(UUID id, JobStatus status, Instant finishedAt, RunCounts counts, List<String> errors) {
         JobLog log = repository.findById(id).orElseThrow(() -> new IllegalStateException("No job_log row " + id));
-        log.finish(status, finishedAt, lessonsGenerated, teachersProcessed, slotsProcessed, errors);
+        log.finish(status, finishedAt, counts, errors);
     }
 
     /** A run that did not happen because another one held the lock. */
     public UUID recordSkipped(JobTrigger trigger, String triggeredBy, Instant at) {
         JobLog log = new JobLog(JOB_NAME, trigger, truncate(triggeredBy), JobStatus.SKIPPED, at);
-        log.finish(JobStatus.SKIPPED, at, 0, 0, 0, List.of());
+        log.finish(JobStatus.SKIPPED, at, RunCounts.NONE, List.of());
         return repository.save(log).getId();
     }
 

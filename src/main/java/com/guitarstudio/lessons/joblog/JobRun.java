@@ -16,6 +16,7 @@ public record JobRun(
         Instant finishedAt,
         Long durationMs,
         int lessonsGenerated,
+        int lessonsClosed,
         int teachersProcessed,
         int slotsProcessed,
         List<String> errors) {
@@ -32,6 +33,7 @@ public record JobRun(
                 log.getFinishedAt(),
                 log.getDurationMs(),
                 log.getLessonsGenerated(),
+                log.getLessonsClosed(),
                 log.getTeachersProcessed(),
                 log.getSlotsProcessed(),
                 List.copyOf(log.getErrors()));

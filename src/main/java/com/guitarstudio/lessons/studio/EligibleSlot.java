@@ -14,6 +14,9 @@ import java.util.UUID;
  * @param dayOfWeek the column's value, 0 = Sunday … 6 = Saturday
  * @param startTime wall-clock time in the teacher's zone
  * @param price cents, copied to each lesson
+ * @param startsOn the slot's first date, null when it has none
+ * @param endsOn the slot's last date (inclusive), null when it is open-ended
+ * @param intervalWeeks 1 every week, 2 every other week, … up to 4
  * @param generatedThrough the latest occurrence date of the slot's lessons, null when it has none
  */
 public record EligibleSlot(
@@ -26,6 +29,9 @@ public record EligibleSlot(
         LocalTime startTime,
         int durationMinutes,
         int price,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        short intervalWeeks,
         LocalDate generatedThrough) {
 
     public DayOfWeek day() {

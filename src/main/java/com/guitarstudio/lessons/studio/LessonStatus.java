@@ -6,5 +6,7 @@ public enum LessonStatus {
     COMPLETED,
     CANCELLED,
     MISSED,
-    NO_SHOW
+    NO_SHOW,
+    /** On a date a closure covers; {@code lesson.closure_id} says which. */
+    CLOSED
 }

@@ -47,7 +47,8 @@ public interface RecurringSlotRepository extends Repository<RecurringSlot, UUID>
             select t.id as "teacherId", u.name as "teacherName", t.timezone as "timezone",
                    r.id as "slotId", r.student_id as "studentId", r.day_of_week as "dayOfWeek",
                    r.start_time as "startTime", r.duration_minutes as "durationMinutes",
-                   r.per_lesson_price as "price",
+                   r.per_lesson_price as "price", r.starts_on as "startsOn", r.ends_on as "endsOn",
+                   r.interval_weeks as "intervalWeeks",
                    (select max(l.occurrence_date) from lesson l where l.recurring_slot_id = r.id) as "generatedThrough"
             from (select t.id from teacher_profile t where t.id > :after and
             """ + TEACHER_HAS_ELIGIBLE_SLOTS + """

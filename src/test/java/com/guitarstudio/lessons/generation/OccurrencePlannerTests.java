@@ -3,15 +3,19 @@ package com.guitarstudio.lessons.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.guitarstudio.lessons.calendar.Closure;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -116,6 +120,186 @@ class OccurrencePlannerTests {
         // a slot that moved from Monday to Tuesday gets its whole window again
         assertThat(planner.missing(tuesday, london, now, LocalDate.parse("2027-03-29")))
                 .hasSize(13);
+    }
+
+    /** A Tuesday slot, planned on Monday 2027-03-01 in Chicago: the window is 2027-03-01 … 2027-05-24. */
+    @ParameterizedTest(name = "from {0} through {1}: {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # startsOn | endsOn     | first      | last       | count | what it shows
+            -          | -          | 2027-03-02 | 2027-05-18 | 12    | no term: the whole window
+            2027-03-16 | -          | 2027-03-16 | 2027-05-18 | 10    | the first date is a Tuesday: it is the first lesson
+            2027-03-17 | -          | 2027-03-23 | 2027-05-18 | 9     | the first date is a Wednesday: the next Tuesday
+            2027-02-01 | -          | 2027-03-02 | 2027-05-18 | 12    | a term that began before today
+            -          | 2027-04-13 | 2027-03-02 | 2027-04-13 | 7     | the last date is a Tuesday: it is the last lesson
+            -          | 2027-04-12 | 2027-03-02 | 2027-04-06 | 6     | the last date is a Monday: the Tuesday before
+            2027-03-16 | 2027-03-16 | 2027-03-16 | 2027-03-16 | 1     | a one-day term on the slot's weekday
+            2027-03-17 | 2027-03-22 | -          | -          | 0     | a term with no Tuesday in it
+            2027-06-01 | -          | -          | -          | 0     | a term that begins after the window
+            2026-09-01 | 2027-02-28 | -          | -          | 0     | a term that ended before today
+            """)
+    void aTermBoundsTheLessonsOnBothEdges(
+            LocalDate startsOn, LocalDate endsOn, LocalDate first, LocalDate last, int count, String what) {
+        WeeklySlot slot = new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(17, 30), startsOn, endsOn, 1);
+
+        List<LocalDate> dates = planner.occurrences(slot, ZoneId.of("America/Chicago"), CHICAGO_MONDAY).stream()
+                .map(Occurrence::date)
+                .toList();
+
+        assertThat(dates).as(what).hasSize(count);
+        if (count > 0) {
+            assertThat(dates.get(0)).as(what).isEqualTo(first);
+            assertThat(dates.get(count - 1)).as(what).isEqualTo(last);
+        }
+    }
+
+    /** Monday 2027-03-01, 12:00 in Chicago. */
+    private static final Instant CHICAGO_MONDAY = Instant.parse("2027-03-01T18:00:00Z");
+
+    /** Expected dates and instants worked out by hand from the calendar and each zone's rules. */
+    @Test
+    void everyOtherWeekCountsFromTheFirstMeetingAcrossDaylightSaving() {
+        // week 0 is Sunday 2027-02-21; Chicago springs forward on 2027-03-14
+        WeeklySlot slot = new WeeklySlot(DayOfWeek.SUNDAY, LocalTime.of(17, 0), LocalDate.parse("2027-02-21"), null, 2);
+
+        assertThat(planner.occurrences(slot, ZoneId.of("America/Chicago"), CHICAGO_MONDAY))
+                .containsExactly(
+                        new Occurrence(LocalDate.parse("2027-03-07"), Instant.parse("2027-03-07T23:00:00Z")),
+                        new Occurrence(LocalDate.parse("2027-03-21"), Instant.parse("2027-03-21T22:00:00Z")),
+                        new Occurrence(LocalDate.parse("2027-04-04"), Instant.parse("2027-04-04T22:00:00Z")),
+                        new Occurrence(LocalDate.parse("2027-04-18"), Instant.parse("2027-04-18T22:00:00Z")),
+                        new Occurrence(LocalDate.parse("2027-05-02"), Instant.parse("2027-05-02T22:00:00Z")),
+                        new Occurrence(LocalDate.parse("2027-05-16"), Instant.parse("2027-05-16T22:00:00Z")));
+    }
+
+    @Test
+    void everyThirdWeekRunsOnAcrossTheYearEnd() {
+        // Sydney, 2027-12-01 11:00; week 0 is Monday 2027-11-29 (before today), then every 21 days
+        WeeklySlot slot = new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(16, 0), LocalDate.parse("2027-11-29"), null, 3);
+
+        assertThat(planner.occurrences(slot, ZoneId.of("Australia/Sydney"), Instant.parse("2027-12-01T00:00:00Z")))
+                .containsExactly(
+                        new Occurrence(LocalDate.parse("2027-12-20"), Instant.parse("2027-12-20T05:00:00Z")),
+                        new Occurrence(LocalDate.parse("2028-01-10"), Instant.parse("2028-01-10T05:00:00Z")),
+                        new Occurrence(LocalDate.parse("2028-01-31"), Instant.parse("2028-01-31T05:00:00Z")),
+                        new Occurrence(LocalDate.parse("2028-02-21"), Instant.parse("2028-02-21T05:00:00Z")));
+    }
+
+    @Test
+    void everyFourthWeekStartsOnTheFirstSlotWeekdayOnOrAfterTheTermStart() {
+        // starts on Wednesday 2027-09-08: week 0 is Friday 2027-09-10; London falls back on 2027-10-31
+        WeeklySlot slot = new WeeklySlot(DayOfWeek.FRIDAY, LocalTime.of(18, 0), LocalDate.parse("2027-09-08"), null, 4);
+
+        assertThat(planner.occurrences(slot, ZoneId.of("Europe/London"), Instant.parse("2027-10-01T12:00:00Z")))
+                .containsExactly(
+                        new Occurrence(LocalDate.parse("2027-10-08"), Instant.parse("2027-10-08T17:00:00Z")),
+                        new Occurrence(LocalDate.parse("2027-11-05"), Instant.parse("2027-11-05T18:00:00Z")),
+                        new Occurrence(LocalDate.parse("2027-12-03"), Instant.parse("2027-12-03T18:00:00Z")));
+    }
+
+    @Test
+    void cadenceAndTermHoldInEveryZone() {
+        Random random = new Random(20271129);
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        for (String zoneId : ZoneId.getAvailableZoneIds()) {
+            ZoneId zone = ZoneId.of(zoneId);
+            Instant now = from.plusSeconds(random.nextInt(3 * 365 * 24 * 3600));
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            int interval = 1 + random.nextInt(4);
+            LocalDate startsOn = today.plusDays(random.nextInt(120) - 60);
+            LocalDate endsOn = random.nextBoolean() ? null : startsOn.plusDays(random.nextInt(120));
+            WeeklySlot slot = new WeeklySlot(
+                    DayOfWeek.of(1 + random.nextInt(7)),
+                    LocalTime.of(random.nextInt(24), 0),
+                    startsOn,
+                    endsOn,
+                    interval);
+            LocalDate weekZero = startsOn.with(TemporalAdjusters.nextOrSame(slot.day()));
+
+            List<LocalDate> expected = weekZero.datesUntil(today.plusDays(85), Period.ofWeeks(interval))
+                    .filter(date -> !date.isBefore(today) && (endsOn == null || !date.isAfter(endsOn)))
+                    .filter(date -> !ZonedDateTime.of(date, slot.startTime(), zone)
+                            .toInstant()
+                            .isBefore(now))
+                    .toList();
+
+            assertThat(planner.occurrences(slot, zone, now))
+                    .as("%s %s at %s", zone, slot, now)
+                    .extracting(Occurrence::date)
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+
+    private static final UUID ANNA = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    private static final UUID BEN = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+
+    private static Closure closure(String id, UUID teacher, String startsOn, String endsOn) {
+        return new Closure(UUID.fromString(id), teacher, LocalDate.parse(startsOn), LocalDate.parse(endsOn));
+    }
+
+    @Test
+    void aClosureCoversItsDaysBothEndsIncluded() {
+        Closure christmas = closure("00000000-0000-0000-0000-000000000001", null, "2027-12-24", "2027-12-24");
+        Closure winter = closure("00000000-0000-0000-0000-000000000002", null, "2027-12-27", "2028-01-02");
+        List<Closure> closures = List.of(christmas, winter);
+
+        assertThat(OccurrencePlanner.closureOn(ANNA, LocalDate.parse("2027-12-23"), closures))
+                .isNull();
+        assertThat(OccurrencePlanner.closureOn(ANNA, LocalDate.parse("2027-12-24"), closures))
+                .isEqualTo(christmas.id());
+        assertThat(OccurrencePlanner.closureOn(ANNA, LocalDate.parse("2027-12-25"), closures))
+                .isNull();
+        assertThat(OccurrencePlanner.closureOn(ANNA, LocalDate.parse("2027-12-27"), closures))
+                .isEqualTo(winter.id());
+        assertThat(OccurrencePlanner.closureOn(ANNA, LocalDate.parse("2028-01-01"), closures))
+                .isEqualTo(winter.id());
+        assertThat(OccurrencePlanner.closureOn(ANNA, LocalDate.parse("2028-01-02"), closures))
+                .isEqualTo(winter.id());
+        assertThat(OccurrencePlanner.closureOn(ANNA, LocalDate.parse("2028-01-03"), closures))
+                .isNull();
+    }
+
+    @Test
+    void aTeachersTimeOffClosesOnlyTheirLessonsAndTheStudiosClosesEveryones() {
+        Closure annaAway = closure("00000000-0000-0000-0000-000000000001", ANNA, "2027-04-05", "2027-04-11");
+        Closure easter = closure("00000000-0000-0000-0000-000000000002", null, "2027-03-26", "2027-03-29");
+        List<Closure> closures = List.of(annaAway, easter);
+
+        assertThat(OccurrencePlanner.closureOn(ANNA, LocalDate.parse("2027-04-06"), closures))
+                .isEqualTo(annaAway.id());
+        assertThat(OccurrencePlanner.closureOn(BEN, LocalDate.parse("2027-04-06"), closures))
+                .isNull();
+        assertThat(OccurrencePlanner.closureOn(ANNA, LocalDate.parse("2027-03-29"), closures))
+                .isEqualTo(easter.id());
+        assertThat(OccurrencePlanner.closureOn(BEN, LocalDate.parse("2027-03-29"), closures))
+                .isEqualTo(easter.id());
+    }
+
+    @Test
+    void overlappingClosuresGiveALessonToTheOneThatStartsFirstThenTheSmallerId() {
+        Closure later = closure("00000000-0000-0000-0000-000000000001", ANNA, "2027-12-20", "2027-12-31");
+        Closure earlier = closure("00000000-0000-0000-0000-000000000009", null, "2027-12-18", "2028-01-02");
+        Closure sameStartBiggerId = closure("ffffffff-0000-0000-0000-000000000000", null, "2027-12-18", "2027-12-22");
+
+        assertThat(OccurrencePlanner.closureOn(
+                        ANNA, LocalDate.parse("2027-12-21"), List.of(later, sameStartBiggerId, earlier)))
+                .isEqualTo(earlier.id());
+        // a smaller uuid as text, though UUID.compareTo (signed) would put the other first
+        assertThat(Closure.PRECEDENCE.compare(earlier, sameStartBiggerId)).isNegative();
+        assertThat(earlier.id().compareTo(sameStartBiggerId.id())).isPositive();
+    }
+
+    @Test
+    void aClosureOverTheWindowsEdgeClosesTheLastLessonsOnly() {
+        // the window of a Chicago Monday 2027-03-01 ends on 2027-05-24; the closure runs past it
+        Closure summer = closure("00000000-0000-0000-0000-000000000001", null, "2027-05-11", "2027-08-31");
+        List<Occurrence> occurrences = planner.occurrences(
+                new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(17, 30)), ZoneId.of("America/Chicago"), CHICAGO_MONDAY);
+
+        assertThat(occurrences)
+                .filteredOn(occurrence -> OccurrencePlanner.closureOn(ANNA, occurrence.date(), List.of(summer)) != null)
+                .extracting(Occurrence::date)
+                .containsExactly(LocalDate.parse("2027-05-11"), LocalDate.parse("2027-05-18"));
+        assertThat(occurrences).hasSize(12);
     }
 
     @Test

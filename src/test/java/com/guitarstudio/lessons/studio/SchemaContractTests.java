@@ -28,8 +28,9 @@ class SchemaContractTests {
 
     /**
      * The contract, column by column (sorted by name), then keys and indexes; plus this service's
-     * own tables, login_failure for the sign-in lockout (V2) and alert (V4), and the partial index on
-     * scheduled lessons for the health indicators and the weekly chart (V3).
+     * own tables, login_failure for the sign-in lockout (V2) and alert (V4), the partial index on
+     * scheduled lessons for the health indicators and the weekly chart (V3), and the studio calendar
+     * (V5: studio_closure, slot terms and cadence, CLOSED lessons and their closure).
      */
     private static final String CONTRACT = """
             table alert
@@ -66,6 +67,7 @@ class SchemaContractTests {
               column finished_at timestamp with time zone null
               column id uuid not null default gen_random_uuid()
               column job_name text not null
+              column lessons_closed integer not null default 0
               column lessons_generated integer not null default 0
               column slots_processed integer not null default 0
               column status text not null
@@ -80,6 +82,7 @@ class SchemaContractTests {
               primary key (id)
               index (job_name, executed_at DESC)
             table lesson
+              column closure_id uuid null
               column created_at timestamp with time zone not null default now()
               column duration_minutes integer not null
               column id uuid not null default gen_random_uuid()
@@ -94,11 +97,13 @@ class SchemaContractTests {
               column timezone text not null
               column updated_at timestamp with time zone not null default now()
               primary key (id)
+              foreign key (closure_id) references studio_closure (id) on delete set null
               foreign key (recurring_slot_id) references recurring_slot (id) on delete set null
               foreign key (student_id) references student_profile (id) on delete cascade
               foreign key (teacher_id) references teacher_profile (id) on delete cascade
               unique index (recurring_slot_id, occurrence_date)
               unique index (teacher_id, student_id, start_at)
+              index (closure_id) WHERE (closure_id IS NOT NULL)
               index (start_at)
               index (start_at) WHERE (status = 'SCHEDULED'::text)
               index (student_id, start_at)
@@ -117,9 +122,12 @@ class SchemaContractTests {
               column created_at timestamp with time zone not null default now()
               column day_of_week smallint not null
               column duration_minutes integer not null
+              column ends_on date null
               column id uuid not null default gen_random_uuid()
+              column interval_weeks smallint not null default 1
               column per_lesson_price integer not null default 0
               column start_time time without time zone not null
+              column starts_on date null
               column status text not null default 'ACTIVE'::text
               column student_id uuid not null
               column teacher_id uuid not null
@@ -146,6 +154,20 @@ class SchemaContractTests {
               foreign key (teacher_id) references teacher_profile (id) on delete cascade
               foreign key (user_id) references app_user (id) on delete cascade
               unique index (user_id)
+              index (teacher_id)
+            table studio_closure
+              column created_at timestamp with time zone not null default now()
+              column created_by text null
+              column ends_on date not null
+              column id uuid not null default gen_random_uuid()
+              column kind text not null
+              column reason text not null
+              column starts_on date not null
+              column teacher_id uuid null
+              column updated_at timestamp with time zone not null default now()
+              primary key (id)
+              foreign key (teacher_id) references teacher_profile (id) on delete cascade
+              index (ends_on)
               index (teacher_id)
             table teacher_lesson_settings
               column advance_booking_days integer not null default 21
@@ -210,7 +232,11 @@ class SchemaContractTests {
         "lesson, status, CANCELLED, accepted",
         "lesson, status, MISSED, accepted",
         "lesson, status, NO_SHOW, accepted",
+        "lesson, status, CLOSED, accepted",
         "lesson, status, DONE, rejected",
+        "recurring_slot, interval_weeks, 1, accepted",
+        "recurring_slot, interval_weeks, 0, rejected",
+        "recurring_slot, interval_weeks, 2, rejected",
         "job_log, trigger, SCHEDULE, accepted",
         "job_log, trigger, CRON, accepted",
         "job_log, trigger, MANUAL, accepted",
@@ -226,6 +252,40 @@ class SchemaContractTests {
             jdbc.sql("update " + table + " set " + column + " = ?::" + columnType(table, column))
                     .param(value)
                     .update();
+            tx.setRollbackOnly();
+        });
+        if (outcome.equals("accepted")) {
+            update.run();
+        } else {
+            assertThatThrownBy(update::run).isInstanceOf(DataIntegrityViolationException.class);
+        }
+    }
+
+    /** The calendar's checks (V5), on a slot and on closures of the one teacher the fixture row has. */
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            update recurring_slot set starts_on = '2027-01-04', interval_weeks = 4                       | accepted
+            update recurring_slot set starts_on = '2027-01-04', interval_weeks = 5                       | rejected
+            update recurring_slot set interval_weeks = 2                                                 | rejected
+            update recurring_slot set ends_on = '2027-01-31'                                             | accepted
+            update recurring_slot set starts_on = '2027-01-31', ends_on = '2027-01-31'                   | accepted
+            update recurring_slot set starts_on = '2027-02-01', ends_on = '2027-01-31'                   | rejected
+            insert into studio_closure (kind, starts_on, ends_on, reason) values ('STUDIO_CLOSED', '2027-12-24', '2027-12-24', 'Christmas') | accepted
+            insert into studio_closure (kind, starts_on, ends_on, reason) values ('HOLIDAY', '2027-12-24', '2027-12-24', 'Christmas')       | rejected
+            insert into studio_closure (kind, starts_on, ends_on, reason) values ('TEACHER_ABSENT', '2027-12-24', '2027-12-24', 'Away')      | rejected
+            insert into studio_closure (teacher_id, kind, starts_on, ends_on, reason) select id, 'TEACHER_ABSENT', '2027-12-24', '2027-12-31', 'Away' from teacher_profile | accepted
+            insert into studio_closure (kind, starts_on, ends_on, reason) values ('STUDIO_CLOSED', '2027-12-24', '2027-12-23', 'Backwards') | rejected
+            insert into studio_closure (kind, starts_on, ends_on, reason) values ('STUDIO_CLOSED', '2027-01-01', '2028-01-01', '366 days')  | accepted
+            insert into studio_closure (kind, starts_on, ends_on, reason) values ('STUDIO_CLOSED', '2027-01-01', '2028-01-02', '367 days')  | rejected
+            insert into studio_closure (kind, starts_on, ends_on, reason) values ('STUDIO_CLOSED', '2027-12-24', '2027-12-24', '')          | rejected
+            insert into studio_closure (kind, starts_on, ends_on, reason) values ('STUDIO_CLOSED', '2027-12-24', '2027-12-24', repeat('x', 200)) | accepted
+            insert into studio_closure (kind, starts_on, ends_on, reason) values ('STUDIO_CLOSED', '2027-12-24', '2027-12-24', repeat('x', 201)) | rejected
+            """)
+    void calendarChecksAcceptExactlyTheContractRows(String statement, String outcome) {
+        studio.empty();
+        Runnable update = () -> transactions.executeWithoutResult(tx -> {
+            insertOneRowOfEachTable();
+            jdbc.sql(statement).update();
             tx.setRollbackOnly();
         });
         if (outcome.equals("accepted")) {

@@ -1,0 +1,98 @@
+package com.guitarstudio.lessons.calendar;
+
+import com.guitarstudio.lessons.web.InvalidRequest;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The admin API of closures: list, preview, create, delete. */
+@RestController
+@RequestMapping("/api/admin/closures")
+class ClosuresController {
+
+    private final ClosureService closures;
+    private final MessageSource messages;
+
+    ClosuresController(ClosureService closures, MessageSource messages) {
+        this.closures = closures;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    Listed list(
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to) {
+        LocalDate first = from == null ? null : ClosureForm.date("from", from, messages);
+        LocalDate last = to == null ? null : ClosureForm.date("to", to, messages);
+        if (first != null && last != null && last.isBefore(first)) {
+            throw ClosureForm.invalid("to", "closure.invalid.listOrder", messages, last, first);
+        }
+        return new Listed(true, closures.list(first, last));
+    }
+
+    @PostMapping("/preview")
+    Previewed preview(@RequestBody ClosureForm form) {
+        ClosureService.Preview preview = closures.preview(checked(form));
+        return new Previewed(true, preview.lessonsAffected(), preview.lessons());
+    }
+
+    @PostMapping
+    ResponseEntity<CreatedResponse> create(@RequestBody ClosureForm form, Principal admin) {
+        ClosureService.Created created = closures.create(checked(form), admin.getName());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new CreatedResponse(true, created.closure(), created.lessonsClosed()));
+    }
+
+    @DeleteMapping("/{id}")
+    DeletedResponse delete(@PathVariable String id) {
+        ClosureService.Deleted deleted = closures.delete(closureId(id))
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND,
+                        messages.getMessage("closure.notFound", new Object[] {id}, Locale.ENGLISH)));
+        return new DeletedResponse(true, deleted.lessonsRestored(), deleted.lessonsStillClosed());
+    }
+
+    /** The form's closure, its teacher checked against the database. */
+    private NewClosure checked(ClosureForm form) {
+        if (form == null) {
+            throw new InvalidRequest(messages.getMessage("closure.invalid.body", null, Locale.ENGLISH));
+        }
+        NewClosure closure = form.validate(messages);
+        if (closure.teacherId() != null
+                && closures.teacherName(closure.teacherId()).isEmpty()) {
+            throw ClosureForm.invalid("teacherId", "closure.invalid.teacherUnknown", messages);
+        }
+        return closure;
+    }
+
+    private UUID closureId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, messages.getMessage("closure.notFound", new Object[] {id}, Locale.ENGLISH));
+        }
+    }
+
+    record Listed(boolean success, List<ClosureService.ClosureView> data) {}
+
+    record Previewed(boolean success, long lessonsAffected, List<ClosureService.AffectedLesson> lessons) {}
+
+    record CreatedResponse(boolean success, ClosureService.ClosureView data, int lessonsClosed) {}
+
+    record DeletedResponse(boolean success, int lessonsRestored, int lessonsStillClosed) {}
+}
