@@ -1,0 +1,385 @@
+package com.guitarstudio.lessons.calendar;
+
+import static com.guitarstudio.lessons.TestHttp.fieldNames;
+import static com.guitarstudio.lessons.TestHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.guitarstudio.lessons.IntegrationTest;
+import com.guitarstudio.lessons.IntegrationTestConfiguration;
+import com.guitarstudio.lessons.MutableClock;
+import com.guitarstudio.lessons.StudioFixtures;
+import com.guitarstudio.lessons.TestHttp;
+import com.guitarstudio.lessons.TestUsers;
+import com.guitarstudio.lessons.generation.LessonGenerationService;
+import com.guitarstudio.lessons.joblog.JobTrigger;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The closures API over real HTTP: what creating, previewing and deleting a closure does to the
+ * lessons in the database. The clock stands at Monday 2027-03-01 12:00 UTC; Anna teaches Tuesdays
+ * 17:30 in Chicago, Ben Wednesdays 09:00 in London, Kenji Mondays 08:00 in Tokyo (Sunday 23:00 UTC).
+ */
+@IntegrationTest
+class ClosuresApiTests {
+
+    static final String CLOSURES = "/api/admin/closures";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    StudioFixtures studio;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    LessonGenerationService generation;
+
+    TestHttp http;
+    String admin;
+    UUID anna;
+    UUID ben;
+    UUID kenji;
+
+    @BeforeEach
+    void studioWithLessons() {
+        studio.empty();
+        studio.signInUsers();
+        clock.set(IntegrationTestConfiguration.START);
+        http = new TestHttp(port);
+        admin = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
+        anna = teacherOf(studio.teacherWithOneSlot("Anna", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30)));
+        ben = teacherOf(studio.teacherWithOneSlot("Ben", "Europe/London", DayOfWeek.WEDNESDAY, LocalTime.of(9, 0)));
+        kenji = teacherOf(studio.teacherWithOneSlot("Kenji", "Asia/Tokyo", DayOfWeek.MONDAY, LocalTime.of(8, 0)));
+        generation.run(JobTrigger.MANUAL, null);
+    }
+
+    @Test
+    void creatingAClosureClosesTheScheduledLessonsInItsRangeAtOnce() {
+        HttpResponse<String> response = create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-21", "Spring break");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode body = json(response);
+        assertThat(fieldNames(body)).containsExactly("success", "data", "lessonsClosed");
+        assertThat(body.get("lessonsClosed").asInt()).isEqualTo(3);
+        JsonNode closure = body.get("data");
+        assertThat(fieldNames(closure))
+                .containsExactly(
+                        "id",
+                        "teacherId",
+                        "teacherName",
+                        "kind",
+                        "startsOn",
+                        "endsOn",
+                        "reason",
+                        "createdBy",
+                        "lessonsClosed");
+        assertThat(closure.get("startsOn").asString()).isEqualTo("2027-03-15");
+        assertThat(closure.get("createdBy").asString()).isEqualTo(TestUsers.ADMIN);
+        UUID id = UUID.fromString(closure.get("id").asString());
+        assertThat(closedLessons(id)).containsExactly("Kenji 2027-03-15", "Anna 2027-03-16", "Ben 2027-03-17");
+        assertThat(count("status = 'SCHEDULED'")).isEqualTo(3 * 12 - 3);
+    }
+
+    @Test
+    void aLessonsDateIsItsLocalDateInItsOwnZone() {
+        // Kenji's Monday 08:00 in Tokyo is Sunday 23:00 UTC: a Sunday closure leaves it alone
+        assertThat(json(create(null, "STUDIO_CLOSED", "2027-03-07", "2027-03-07", "Sunday"))
+                        .get("lessonsClosed")
+                        .asInt())
+                .isZero();
+        UUID monday = UUID.fromString(json(create(null, "STUDIO_CLOSED", "2027-03-08", "2027-03-08", "Monday"))
+                .get("data")
+                .get("id")
+                .asString());
+        assertThat(closedLessons(monday)).containsExactly("Kenji 2027-03-08");
+    }
+
+    @Test
+    void aTeachersTimeOffClosesOnlyTheirLessons() {
+        HttpResponse<String> response = create(anna, "TEACHER_ABSENT", "2027-03-15", "2027-03-31", "Anna on tour");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode closure = json(response).get("data");
+        assertThat(closure.get("teacherName").asString()).isEqualTo("Anna");
+        assertThat(closedLessons(UUID.fromString(closure.get("id").asString())))
+                .containsExactly("Anna 2027-03-16", "Anna 2027-03-23", "Anna 2027-03-30");
+    }
+
+    @Test
+    void oneOffLessonsCloseTooButPastAndCancelledLessonsAreNeverChanged() {
+        UUID student = jdbc.sql("select id from student_profile where teacher_id = ?")
+                .param(anna)
+                .query(UUID.class)
+                .single();
+        UUID oneOff = lesson(anna, student, "2027-03-04T16:00:00Z", "SCHEDULED");
+        UUID past = lesson(anna, student, "2027-03-01T11:00:00Z", "SCHEDULED");
+        UUID cancelled = lesson(anna, student, "2027-03-05T16:00:00Z", "CANCELLED");
+
+        HttpResponse<String> response = create(anna, "TEACHER_ABSENT", "2027-02-25", "2027-03-05", "Sick");
+
+        assertThat(json(response).get("lessonsClosed").asInt()).isEqualTo(2); // the one-off and Tuesday 2027-03-02
+        assertThat(status(oneOff)).isEqualTo("CLOSED");
+        assertThat(status(past)).isEqualTo("SCHEDULED");
+        assertThat(status(cancelled)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aPreviewCountsAndListsTheSameLessonsAndWritesNothing() {
+        String before = snapshot();
+
+        HttpResponse<String> response = http.postJson(
+                CLOSURES + "/preview",
+                body(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-21", "Spring break"),
+                "Authorization",
+                admin);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(fieldNames(body)).containsExactly("success", "lessonsAffected", "lessons");
+        assertThat(body.get("lessonsAffected").asInt()).isEqualTo(3);
+        JsonNode first = body.get("lessons").get(0);
+        assertThat(fieldNames(first)).containsExactly("id", "teacherName", "studentName", "startAt", "timezone");
+        assertThat(first.get("teacherName").asString()).isEqualTo("Kenji");
+        assertThat(first.get("studentName").asString()).isEqualTo("Kenji's student");
+        assertThat(first.get("startAt").asString()).isEqualTo("2027-03-14T23:00:00Z");
+        assertThat(first.get("timezone").asString()).isEqualTo("Asia/Tokyo");
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(json(create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-21", "Spring break"))
+                        .get("lessonsClosed")
+                        .asInt())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void deletingAClosureGivesItsFutureLessonsBackAndLeavesPastOnesAlone() {
+        UUID id = UUID.fromString(json(create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-21", "Spring break"))
+                .get("data")
+                .get("id")
+                .asString());
+        clock.set(Instant.parse("2027-03-16T12:00:00Z")); // Kenji's closed Monday is past now
+        admin = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD); // the first token has expired
+
+        HttpResponse<String> response = http.send("DELETE", CLOSURES + "/" + id, null, "Authorization", admin);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(fieldNames(json(response))).containsExactly("success", "lessonsRestored", "lessonsStillClosed");
+        assertThat(json(response).get("lessonsRestored").asInt()).isEqualTo(2);
+        assertThat(count("status = 'CLOSED'")).isEqualTo(1);
+        assertThat(count("closure_id is not null")).isZero();
+        assertThat(http.send("DELETE", CLOSURES + "/" + id, null, "Authorization", admin)
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void deletingAClosureHandsLessonsToAnotherThatStillCoversThem() {
+        UUID spring = UUID.fromString(json(create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-21", "Spring break"))
+                .get("data")
+                .get("id")
+                .asString());
+        UUID away = UUID.fromString(json(create(anna, "TEACHER_ABSENT", "2027-03-14", "2027-03-24", "Anna away"))
+                .get("data")
+                .get("id")
+                .asString());
+        assertThat(closedLessons(away)).containsExactly("Anna 2027-03-23");
+
+        HttpResponse<String> response = http.send("DELETE", CLOSURES + "/" + spring, null, "Authorization", admin);
+
+        assertThat(json(response).get("lessonsRestored").asInt()).isEqualTo(2);
+        assertThat(json(response).get("lessonsStillClosed").asInt()).isEqualTo(1);
+        assertThat(closedLessons(away)).containsExactly("Anna 2027-03-16", "Anna 2027-03-23");
+        assertThat(count("status = 'CLOSED'")).isEqualTo(2);
+    }
+
+    @Test
+    void aRunWritesLessonsOnClosedDatesAsClosedAndCountsThem() {
+        studio.empty();
+        studio.signInUsers();
+        UUID slot = studio.teacherWithOneSlot("Dana", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        UUID closure = studio.closure(null, LocalDate.parse("2027-03-09"), LocalDate.parse("2027-03-16"), "Break");
+
+        JsonNode run = json(http.post("/api/admin/background-jobs/generate-lessons", null, "Authorization", admin))
+                .get("data");
+
+        assertThat(run.get("lessonsGenerated").asInt()).isEqualTo(12);
+        assertThat(run.get("lessonsClosed").asInt()).isEqualTo(2);
+        assertThat(closedLessons(closure)).containsExactly("Dana 2027-03-09", "Dana 2027-03-16");
+        assertThat(jdbc.sql("select lessons_generated || '/' || lessons_closed from job_log")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("12/2");
+        assertThat(studio.lessonCount()).isEqualTo(12);
+        assertThat(slot).isNotEqualTo(closure);
+    }
+
+    @Test
+    void theListShowsEachClosureWithItsTeacherAndClosedLessons() {
+        create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-21", "Spring break");
+        create(anna, "TEACHER_ABSENT", "2027-04-05", "2027-04-07", "Anna away");
+        create(null, "STUDIO_CLOSED", "2027-12-24", "2027-12-26", "Christmas");
+
+        JsonNode all = json(http.get(CLOSURES, "Authorization", admin));
+        JsonNode april = json(http.get(CLOSURES + "?from=2027-04-01&to=2027-04-30", "Authorization", admin));
+
+        assertThat(all.get("success").asBoolean()).isTrue();
+        assertThat(all.get("data")
+                        .valueStream()
+                        .map(c -> c.get("reason").asString() + " "
+                                + c.get("lessonsClosed").asInt()))
+                .containsExactly("Spring break 3", "Anna away 1", "Christmas 0");
+        assertThat(april.get("data").valueStream().map(c -> c.get("teacherName").asString()))
+                .containsExactly("Anna");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ends before it starts      | {"kind":"STUDIO_CLOSED","startsOn":"2027-03-15","endsOn":"2027-03-14","reason":"x"}   | endsOn | comes before the first day
+            over 366 days              | {"kind":"STUDIO_CLOSED","startsOn":"2027-01-01","endsOn":"2028-01-02","reason":"x"}   | endsOn | at most 366 days
+            unknown kind               | {"kind":"HOLIDAY","startsOn":"2027-03-15","endsOn":"2027-03-16","reason":"x"}         | kind   | STUDIO_CLOSED (the whole studio) or TEACHER_ABSENT
+            no kind                    | {"startsOn":"2027-03-15","endsOn":"2027-03-16","reason":"x"}                          | kind   | STUDIO_CLOSED
+            time off without a teacher | {"kind":"TEACHER_ABSENT","startsOn":"2027-03-15","endsOn":"2027-03-16","reason":"x"}  | teacherId | Choose the teacher who is away
+            unknown teacher            | {"teacherId":"00000000-0000-0000-0000-000000000001","kind":"TEACHER_ABSENT","startsOn":"2027-03-15","endsOn":"2027-03-16","reason":"x"} | teacherId | No teacher has this teacherId
+            malformed teacher          | {"teacherId":"anna","kind":"TEACHER_ABSENT","startsOn":"2027-03-15","endsOn":"2027-03-16","reason":"x"} | teacherId | No teacher has this teacherId
+            no reason                  | {"kind":"STUDIO_CLOSED","startsOn":"2027-03-15","endsOn":"2027-03-16"}                | reason | Give a reason
+            blank reason               | {"kind":"STUDIO_CLOSED","startsOn":"2027-03-15","endsOn":"2027-03-16","reason":"  "}  | reason | Give a reason
+            US date                    | {"kind":"STUDIO_CLOSED","startsOn":"03/15/2027","endsOn":"2027-03-16","reason":"x"}   | startsOn | YYYY-MM-DD
+            impossible date            | {"kind":"STUDIO_CLOSED","startsOn":"2027-02-30","endsOn":"2027-03-16","reason":"x"}   | startsOn | YYYY-MM-DD
+            date with a time           | {"kind":"STUDIO_CLOSED","startsOn":"2027-03-15T00:00","endsOn":"2027-03-16","reason":"x"} | startsOn | YYYY-MM-DD
+            no end                     | {"kind":"STUDIO_CLOSED","startsOn":"2027-03-15","reason":"x"}                         | endsOn | YYYY-MM-DD
+            """)
+    void badInputIsA400ThatSaysWhatToFixAndWritesNothing(String what, String body, String field, String says) {
+        String before = snapshot();
+        for (String path : List.of(CLOSURES, CLOSURES + "/preview")) {
+            HttpResponse<String> response = http.postJson(path, body, "Authorization", admin);
+
+            assertThat(response.statusCode()).as(what).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json(response).get("detail").asString()).as(what).contains(says);
+            assertThat(json(response).get("parameter").asString()).as(what).isEqualTo(field);
+        }
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aReasonOfMoreThan200CharactersIsRefused() {
+        HttpResponse<String> response = create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-16", "x".repeat(201));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("detail").asString()).isEqualTo("Shorten the reason to at most 200 characters.");
+        assertThat(create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-16", "x".repeat(200))
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void badListParametersAndUnknownIdsAreClientErrors() {
+        assertThat(http.get(CLOSURES + "?from=March", "Authorization", admin).statusCode())
+                .isEqualTo(400);
+        assertThat(http.get(CLOSURES + "?from=2027-04-01&to=2027-03-01", "Authorization", admin)
+                        .statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> unknown =
+                http.send("DELETE", CLOSURES + "/" + UUID.randomUUID(), null, "Authorization", admin);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("detail").asString()).startsWith("No closure has the id");
+        assertThat(http.send("DELETE", CLOSURES + "/not-an-id", null, "Authorization", admin)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(http.postJson(CLOSURES, "{not json", "Authorization", admin).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void onlyAdminsManageClosures() {
+        String teacher = http.bearerFor(TestUsers.TEACHER, TestUsers.PASSWORD);
+
+        assertThat(http.get(CLOSURES, "Authorization", teacher).statusCode()).isEqualTo(403);
+        assertThat(create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-16", "x", teacher)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.get(CLOSURES).statusCode()).isEqualTo(401);
+        assertThat(count("status = 'CLOSED'")).isZero();
+    }
+
+    private HttpResponse<String> create(UUID teacher, String kind, String startsOn, String endsOn, String reason) {
+        return create(teacher, kind, startsOn, endsOn, reason, admin);
+    }
+
+    private HttpResponse<String> create(
+            UUID teacher, String kind, String startsOn, String endsOn, String reason, String authorization) {
+        return http.postJson(CLOSURES, body(teacher, kind, startsOn, endsOn, reason), "Authorization", authorization);
+    }
+
+    private static String body(UUID teacher, String kind, String startsOn, String endsOn, String reason) {
+        return """
+                {"teacherId": %s, "kind": "%s", "startsOn": "%s", "endsOn": "%s", "reason": "%s"}
+                """.formatted(teacher == null ? "null" : "\"" + teacher + "\"", kind, startsOn, endsOn, reason);
+    }
+
+    private UUID teacherOf(UUID slot) {
+        return jdbc.sql("select teacher_id from recurring_slot where id = ?")
+                .param(slot)
+                .query(UUID.class)
+                .single();
+    }
+
+    private UUID lesson(UUID teacher, UUID student, String startAt, String status) {
+        return jdbc.sql("""
+                        insert into lesson (teacher_id, student_id, start_at, duration_minutes, timezone, status)
+                        values (?, ?, ?, 30, 'America/Chicago', ?) returning id
+                        """)
+                .params(teacher, student, Timestamp.from(Instant.parse(startAt)), status)
+                .query(UUID.class)
+                .single();
+    }
+
+    private String status(UUID lesson) {
+        return jdbc.sql("select status from lesson where id = ?")
+                .param(lesson)
+                .query(String.class)
+                .single();
+    }
+
+    /** "Teacher local-date" of the CLOSED lessons of a closure, in time order. */
+    private List<String> closedLessons(UUID closure) {
+        return jdbc.sql("""
+                        select u.name || ' ' || (l.start_at at time zone l.timezone)::date from lesson l
+                        join teacher_profile t on t.id = l.teacher_id join app_user u on u.id = t.user_id
+                        where l.closure_id = ? and l.status = 'CLOSED' order by l.start_at
+                        """).param(closure).query(String.class).list();
+    }
+
+    private long count(String condition) {
+        return jdbc.sql("select count(*) from lesson where " + condition)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Every lesson's status and closure, and the closures: what a write would change. */
+    private String snapshot() {
+        return jdbc.sql("""
+                        select (select string_agg(id || status || coalesce(closure_id::text, '-'), ',' order by id) from lesson)
+                            || (select count(*) from studio_closure)
+                        """).query(String.class).single();
+    }
+}
