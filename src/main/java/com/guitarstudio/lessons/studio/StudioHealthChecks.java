@@ -3,6 +3,10 @@ package com.guitarstudio.lessons.studio;
 import com.guitarstudio.lessons.health.HealthCheck;
 import com.guitarstudio.lessons.health.HealthIssue;
 import com.guitarstudio.lessons.health.Indicators;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -111,6 +115,49 @@ final class StudioHealthChecks {
         }
     }
 
+    /**
+     * Pairs of one teacher's upcoming SCHEDULED lessons, generated or one-off, whose times overlap.
+     * One ordered pass per teacher finds the lessons that start before an earlier one has ended (a
+     * running maximum of end times, so a long lesson that spans two short ones counts with both);
+     * only those few are then paired with the earlier lessons they overlap.
+     */
+    @Component
+    @Order(550)
+    static class DoubleBookings implements HealthCheck {
+
+        private final JdbcClient jdbc;
+        private final MessageSource messages;
+        private final Clock clock;
+
+        DoubleBookings(JdbcClient jdbc, MessageSource messages, Clock clock) {
+            this.jdbc = jdbc;
+            this.messages = messages;
+            this.clock = clock;
+        }
+
+        @Override
+        public Optional<HealthIssue> check(Supplier<Indicators> indicators) {
+            long pairs = jdbc.sql("""
+                    with upcoming as (
+                      select id, teacher_id, start_at,
+                             max(start_at + duration_minutes * interval '1 minute') over (
+                               partition by teacher_id order by start_at, id
+                               rows between unbounded preceding and 1 preceding) as earlier_end
+                      from lesson where status = 'SCHEDULED' and start_at >= :now)
+                    select count(*) from upcoming later
+                    join lesson earlier on earlier.teacher_id = later.teacher_id and earlier.status = 'SCHEDULED'
+                     and earlier.start_at >= :now and earlier.start_at <= later.start_at
+                     and (earlier.start_at, earlier.id) < (later.start_at, later.id)
+                     and earlier.start_at + earlier.duration_minutes * interval '1 minute' > later.start_at
+                    where later.earlier_end > later.start_at
+                    """)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .query(Long.class)
+                    .single();
+            return issue("double-bookings", pairs, messages);
+        }
+    }
+
     /** Active slots that fail the eligibility rule ({@link RecurringSlotRepository#ELIGIBLE}). */
     @Component
     @Order(600)
@@ -125,6 +172,35 @@ final class StudioHealthChecks {
         @Override
         public Optional<HealthIssue> check(Supplier<Indicators> indicators) {
             return issue("orphaned-slots", indicators.get().orphanedSlotsCount(), messages);
+        }
+    }
+
+    /**
+     * ACTIVE slots whose last date has passed everywhere: before today in the zone where today began
+     * last (UTC−12), so no teacher's slot is reported while its last day is still going on.
+     */
+    @Component
+    @Order(750)
+    static class SlotsPastTheirEnd implements HealthCheck {
+
+        private final JdbcClient jdbc;
+        private final MessageSource messages;
+        private final Clock clock;
+
+        SlotsPastTheirEnd(JdbcClient jdbc, MessageSource messages, Clock clock) {
+            this.jdbc = jdbc;
+            this.messages = messages;
+            this.clock = clock;
+        }
+
+        @Override
+        public Optional<HealthIssue> check(Supplier<Indicators> indicators) {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(-12));
+            long slots = jdbc.sql("select count(*) from recurring_slot where status = 'ACTIVE' and ends_on < ?")
+                    .param(java.sql.Date.valueOf(today))
+                    .query(Long.class)
+                    .single();
+            return issue("slots-past-end", slots, messages);
         }
     }
 

@@ -13,6 +13,8 @@ import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,6 +171,68 @@ class HealthChecksTests {
     }
 
     @Test
+    void slotsMissingTheirLastLessonsShowUntilARunCatchesUp() {
+        UUID fresh = studio.teacherWithOneSlot("Fresh", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        // expected to have no lessons yet, or only a few: a term that starts after the window, one
+        // that ends in three weeks, every fourth week
+        UUID later = studio.teacherWithOneSlot("Later", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        studio.term(later, LocalDate.parse("2027-06-01"), null, 1);
+        UUID ending = studio.teacherWithOneSlot("Ending", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        studio.term(ending, null, LocalDate.parse("2027-03-22"), 1);
+        UUID monthly = studio.teacherWithOneSlot("Monthly", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        studio.term(monthly, LocalDate.parse("2027-01-04"), null, 4);
+
+        assertIssue("horizon-shortfall", 3, "3 active slots are missing lessons near the end of the planning window");
+
+        generation.run(JobTrigger.MANUAL, null);
+        assertNoIssue("horizon-shortfall");
+
+        // the studio app deletes a series' last weeks: short again until the next run
+        studio.update("delete from lesson where recurring_slot_id = ? and occurrence_date > '2027-04-30'", fresh);
+        assertIssue("horizon-shortfall", 1, "1 active slot is missing lessons");
+        generation.run(JobTrigger.MANUAL, null);
+        assertNoIssue("horizon-shortfall");
+    }
+
+    @Test
+    void overlappingUpcomingLessonsOfOneTeacherArePairs() {
+        UUID teacher = jdbc.sql("select id from teacher_profile where timezone = 'Europe/London'")
+                .query(UUID.class)
+                .single();
+        UUID other = studio.student("Other", teacher);
+        // the generated Monday lessons are 10:00-10:30 London time (GMT in March)
+        UUID quarterPast = lesson(teacher, other, "2027-03-08T10:15:00Z", 30, "SCHEDULED");
+        // a long lesson over the 10:00 one and a later one that only it overlaps: two pairs
+        lesson(teacher, other, "2027-03-15T09:45:00Z", 120, "SCHEDULED");
+        lesson(teacher, studio.student("Third", teacher), "2027-03-15T10:40:00Z", 30, "SCHEDULED");
+        // cancelled, past, touching (10:30 after 10:00-10:30): none of these count
+        lesson(teacher, other, "2027-03-22T10:00:00Z", 30, "CANCELLED");
+        lesson(teacher, other, "2027-03-01T09:00:00Z", 60, "SCHEDULED");
+        lesson(teacher, studio.student("Fourth", teacher), "2027-03-01T09:30:00Z", 30, "SCHEDULED");
+        lesson(teacher, other, "2027-03-29T09:30:00Z", 30, "SCHEDULED");
+
+        assertIssue("double-bookings", 3, "3 pairs of upcoming scheduled lessons of one teacher overlap in time");
+
+        studio.update("update lesson set status = 'CANCELLED' where id = ?", quarterPast);
+        assertIssue("double-bookings", 2, "2 pairs");
+        studio.update("update lesson set status = 'CANCELLED' where start_at = '2027-03-15T09:45:00Z'");
+        assertNoIssue("double-bookings");
+    }
+
+    @Test
+    void activeSlotsAfterTheirLastDate() {
+        UUID ended = studio.teacherWithOneSlot("Ended", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        studio.term(ended, null, LocalDate.parse("2027-02-28"), 1);
+        UUID endsToday = studio.teacherWithOneSlot("Ends today", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        studio.term(endsToday, null, LocalDate.parse("2027-03-01"), 1);
+
+        assertIssue("slots-past-end", 1, "1 slot is still ACTIVE after its last date");
+
+        studio.update("update recurring_slot set status = 'EXPIRED' where id = ?", ended);
+        assertNoIssue("slots-past-end");
+    }
+
+    @Test
     void noSuccessForTwoDaysMakesTheJobStale() {
         clock.advance(Duration.ofHours(49));
         admin = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
@@ -236,6 +300,16 @@ class HealthChecksTests {
             issues.merge(matcher.group(1), Long.parseLong(matcher.group(2)), Long::sum);
         }
         return issues;
+    }
+
+    private UUID lesson(UUID teacher, UUID student, String startAt, int minutes, String status) {
+        return jdbc.sql("""
+                        insert into lesson (teacher_id, student_id, start_at, duration_minutes, timezone, status)
+                        values (?, ?, ?, ?, 'Europe/London', ?) returning id
+                        """)
+                .params(teacher, student, Timestamp.from(Instant.parse(startAt)), minutes, status)
+                .query(UUID.class)
+                .single();
     }
 
     private UUID teacherOf(UUID slot) {

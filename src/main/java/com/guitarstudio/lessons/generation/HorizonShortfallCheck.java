@@ -1,0 +1,68 @@
+package com.guitarstudio.lessons.generation;
+
+import com.guitarstudio.lessons.health.HealthCheck;
+import com.guitarstudio.lessons.health.HealthIssue;
+import com.guitarstudio.lessons.health.Indicators;
+import com.guitarstudio.lessons.studio.RecurringSlotRepository;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code horizon-shortfall} health check: eligible slots whose latest generated lesson lies more
+ * than a cadence (7 days for a weekly slot, 14 for every other week, …) and {@link #GRACE_DAYS}
+ * before the end of what a run now would plan — the window's end, or the slot's own last date when it comes sooner. A slot whose
+ * term starts after that point is not expected to have lessons yet. New or changed slots show here
+ * until the next run; a count that stays after a run means the job is not keeping up.
+ */
+@Component
+@Order(110)
+class HorizonShortfallCheck implements HealthCheck {
+
+    /**
+     * Days of grace beyond the cadence: the daily run's lessons are up to a day old, and a teacher's
+     * today may be a day behind the UTC date this check counts from.
+     */
+    static final int GRACE_DAYS = 2;
+
+    private static final String SHORT_SLOTS =
+            """
+            select count(*) from %s
+            where %s
+              and least(coalesce(r.ends_on, cast(:windowEnd as date)), cast(:windowEnd as date)) - 7 * r.interval_weeks - :grace >= cast(:today as date)
+              and coalesce(r.starts_on, cast(:today as date)) <= least(coalesce(r.ends_on, cast(:windowEnd as date)), cast(:windowEnd as date)) - 7 * r.interval_weeks - :grace
+              and coalesce((select max(l.occurrence_date) from lesson l where l.recurring_slot_id = r.id), cast(:today as date) - 1)
+                  < least(coalesce(r.ends_on, cast(:windowEnd as date)), cast(:windowEnd as date)) - 7 * r.interval_weeks - :grace
+            """.formatted(RecurringSlotRepository.SLOTS_WITH_TEACHER_AND_STUDENT, RecurringSlotRepository.ELIGIBLE);
+
+    private final JdbcClient jdbc;
+    private final GenerationProperties properties;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    HorizonShortfallCheck(JdbcClient jdbc, GenerationProperties properties, MessageSource messages, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<HealthIssue> check(Supplier<Indicators> indicators) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        long slots = jdbc.sql(SHORT_SLOTS)
+                .param("today", Date.valueOf(today))
+                .param("windowEnd", Date.valueOf(today.plusWeeks(properties.horizonWeeks())))
+                .param("grace", GRACE_DAYS)
+                .query(Long.class)
+                .single();
+        return slots == 0 ? Optional.empty() : Optional.of(HealthIssue.of("horizon-shortfall", slots, messages));
+    }
+}
