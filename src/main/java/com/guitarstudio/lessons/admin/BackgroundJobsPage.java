@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.admin;
 
+import com.guitarstudio.lessons.calendar.LessonCalendar;
 import com.guitarstudio.lessons.generation.GenerationProperties;
 import com.guitarstudio.lessons.generation.LessonGenerationService;
 import com.guitarstudio.lessons.joblog.JobLogService;
@@ -37,8 +38,13 @@ class BackgroundJobsPage {
     private final JobLogService jobLog;
     private final AdminMessages messages;
     private final int horizonWeeks;
+    private final LessonCalendar calendar;
+
+    /** How many of the next closures the page lists. */
+    static final int NEXT_CLOSURES = 3;
 
     BackgroundJobsPage(
+            LessonCalendar calendar,
             Dashboard dashboard,
             LessonGenerationService generation,
             JobLogService jobLog,
@@ -49,6 +55,7 @@ class BackgroundJobsPage {
         this.jobLog = jobLog;
         this.messages = messages;
         this.horizonWeeks = properties.horizonWeeks();
+        this.calendar = calendar;
     }
 
     @ModelAttribute("signedInAs")
@@ -76,6 +83,7 @@ class BackgroundJobsPage {
         model.addAttribute("view", view);
         model.addAttribute("outcome", unavailable != null ? RunOutcome.databaseUnavailable(messages) : view.outcome());
         model.addAttribute("runId", run);
+        model.addAttribute("nextClosures", calendar.upcoming(NEXT_CLOSURES));
         return "admin/background-jobs";
     }
 

@@ -1,9 +1,11 @@
 package com.guitarstudio.lessons.admin;
 
 import com.guitarstudio.lessons.generation.GenerationProperties;
+import com.guitarstudio.lessons.studio.TimeZones;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -19,6 +21,7 @@ public class Times {
 
     private static final DateTimeFormatter ABSOLUTE =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
@@ -38,6 +41,25 @@ public class Times {
 
     public String absolute(Instant instant) {
         return instant == null ? "never" : ABSOLUTE.format(instant.atZone(zone)) + " " + zone.getId();
+    }
+
+    /**
+     * A lesson's time as its student and teacher see it, in the lesson's own zone ("Tue 16 Mar
+     * 2027, 17:30 America/Chicago"); in the page's zone when the lesson's is not a known zone id.
+     */
+    public String local(Instant instant, String lessonZone) {
+        ZoneId in = TimeZones.parse(lessonZone).orElse(zone);
+        return ABSOLUTE.format(instant.atZone(in)) + " " + in.getId();
+    }
+
+    /** A calendar date, "Mon 15 Mar 2027". */
+    public String date(LocalDate date) {
+        return DATE.format(date);
+    }
+
+    /** A range of dates, both ends included: "Mon 15 Mar 2027 – Tue 23 Mar 2027", or one date. */
+    public String dates(LocalDate first, LocalDate last) {
+        return first.equals(last) ? date(first) : date(first) + " – " + date(last);
     }
 
     /** ISO-8601, for {@code <time datetime>}. */

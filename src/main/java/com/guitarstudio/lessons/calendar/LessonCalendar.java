@@ -16,10 +16,25 @@ public class LessonCalendar {
 
     private final JdbcClient jdbc;
     private final CalendarLock lock;
+    private final ClosureService closures;
 
-    LessonCalendar(JdbcClient jdbc, CalendarLock lock) {
+    LessonCalendar(JdbcClient jdbc, CalendarLock lock, ClosureService closures) {
         this.jdbc = jdbc;
         this.lock = lock;
+        this.closures = closures;
+    }
+
+    /** The first {@code limit} closures in effect or still to come, earliest first. */
+    public List<UpcomingClosure> upcoming(int limit) {
+        return closures.currentAndUpcoming().stream()
+                .limit(limit)
+                .map(closure -> new UpcomingClosure(
+                        closure.startsOn(),
+                        closure.endsOn(),
+                        closure.teacherName(),
+                        closure.reason(),
+                        closure.lessonsClosed()))
+                .toList();
     }
 
     /**

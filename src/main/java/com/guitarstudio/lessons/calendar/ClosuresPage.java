@@ -1,0 +1,133 @@
+package com.guitarstudio.lessons.calendar;
+
+import com.guitarstudio.lessons.web.InvalidRequest;
+import java.security.Principal;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The admin page {@code /admin/closures}: the current and upcoming closures with the lessons they
+ * closed, a form whose first step previews the lessons a new closure would close (nothing is
+ * written until the admin confirms), and delete behind a confirmation page. Plain forms with CSRF
+ * tokens and post/redirect/get, no script.
+ */
+@Controller
+class ClosuresPage {
+
+    static final String PATH = "/admin/closures";
+
+    private final ClosureService closures;
+    private final MessageSource messages;
+
+    ClosuresPage(ClosureService closures, MessageSource messages) {
+        this.closures = closures;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("signedInAs")
+    String signedInAs(Principal principal) {
+        return principal == null ? null : principal.getName();
+    }
+
+    @GetMapping(PATH)
+    String page(
+            @RequestParam(name = "closed", required = false) Integer closed,
+            @RequestParam(name = "restored", required = false) Integer restored,
+            Model model) {
+        if (closed != null) {
+            model.addAttribute(
+                    "notice", messages.getMessage("closures.created", new Object[] {closed}, java.util.Locale.ENGLISH));
+        }
+        if (restored != null) {
+            model.addAttribute(
+                    "notice",
+                    messages.getMessage("closures.deleted", new Object[] {restored}, java.util.Locale.ENGLISH));
+        }
+        return show(ClosureForm.empty(), model);
+    }
+
+    /** The first step: the lessons the closure would close, and a button that creates it. */
+    @PostMapping(PATH + "/preview")
+    String preview(ClosureForm form, Model model) {
+        try {
+            NewClosure closure = checked(form);
+            model.addAttribute("preview", closures.preview(closure));
+            model.addAttribute("previewed", closure);
+            model.addAttribute(
+                    "previewTeacher",
+                    closure.teacherId() == null
+                            ? null
+                            : closures.teacherName(closure.teacherId()).orElse(null));
+        } catch (InvalidRequest e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return show(form, model);
+    }
+
+    @PostMapping(PATH)
+    String create(ClosureForm form, Principal admin, Model model) {
+        try {
+            ClosureService.Created created = closures.create(checked(form), admin.getName());
+            return "redirect:" + PATH + "?closed=" + created.lessonsClosed();
+        } catch (InvalidRequest e) {
+            model.addAttribute("error", e.getMessage());
+            return show(form, model);
+        }
+    }
+
+    @GetMapping(PATH + "/{id}/delete")
+    String confirmDelete(@PathVariable String id, Model model) {
+        UUID closureId = closureId(id);
+        ClosureService.ClosureView closure = closures.list(null, null).stream()
+                .filter(candidate -> candidate.id().equals(closureId))
+                .findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("closure", closure);
+        return "admin/closure-delete";
+    }
+
+    @PostMapping(PATH + "/{id}/delete")
+    String delete(@PathVariable String id) {
+        ClosureService.Deleted deleted =
+                closures.delete(closureId(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return "redirect:" + PATH + "?restored=" + deleted.lessonsRestored();
+    }
+
+    private String show(ClosureForm form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("closures", closures.currentAndUpcoming());
+        model.addAttribute("teachers", closures.teachers());
+        return "admin/closures";
+    }
+
+    private NewClosure checked(ClosureForm form) {
+        NewClosure closure = form.validate(messages);
+        if (closure.teacherId() != null
+                && closures.teacherName(closure.teacherId()).isEmpty()) {
+            throw ClosureForm.invalid("teacherId", "closure.invalid.teacherUnknown", messages);
+        }
+        return closure;
+    }
+
+    private static UUID closureId(String id) {
+        return Optional.ofNullable(id)
+                .flatMap(text -> {
+                    try {
+                        return Optional.of(UUID.fromString(text));
+                    } catch (IllegalArgumentException e) {
+                        return Optional.empty();
+                    }
+                })
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}
