@@ -104,6 +104,14 @@ public final class StudioFixtures {
                 .single();
     }
 
+    /** The teacher profile of the user with this name. */
+    public UUID teacherId(String name) {
+        return jdbc.sql("select t.id from teacher_profile t join app_user u on u.id = t.user_id where u.name = ?")
+                .param(name)
+                .query(UUID.class)
+                .single();
+    }
+
     /** A teacher with one student and one slot; returns the slot. */
     public UUID teacherWithOneSlot(String name, String zone, DayOfWeek day, LocalTime start) {
         UUID teacher = teacher(name, zone);

@@ -19,7 +19,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 
 /**
  * Writes planned lessons with one statement however many there are: the columns travel as arrays
@@ -52,12 +53,12 @@ class LessonWriter {
     private static final Logger log = LoggerFactory.getLogger(LessonWriter.class);
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
+    private final PlatformTransactionManager transactions;
     private final LessonCalendar calendar;
 
     LessonWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LessonCalendar calendar) {
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = transactionManager;
         this.calendar = calendar;
     }
 
@@ -72,7 +73,22 @@ class LessonWriter {
         if (lessons.isEmpty()) {
             return Inserted.NOTHING;
         }
-        return transactions.execute(status -> insertClosingClosedDates(lessons));
+        TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+        Inserted inserted;
+        try {
+            inserted = insertClosingClosedDates(lessons);
+        } catch (RuntimeException e) {
+            // When the connection broke, rolling back fails too: keep why the write failed (the
+            // database is unavailable, say), which decides what the run does next.
+            try {
+                transactions.rollback(transaction);
+            } catch (RuntimeException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        }
+        transactions.commit(transaction);
+        return inserted;
     }
 
     private Inserted insertClosingClosedDates(List<PlannedLesson> lessons) {

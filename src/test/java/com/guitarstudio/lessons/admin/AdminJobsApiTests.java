@@ -75,7 +75,14 @@ class AdminJobsApiTests {
         assertThat(body.get("success").asBoolean()).isTrue();
         assertThat(body.get("message").asString()).isEqualTo("Successfully generated 12 lessons for 1 teacher");
         assertThat(fieldNames(body.get("data")))
-                .containsExactly("status", "lessonsGenerated", "teachersProcessed", "errors", "jobLogId", "durationMs");
+                .containsExactly(
+                        "status",
+                        "lessonsGenerated",
+                        "lessonsClosed",
+                        "teachersProcessed",
+                        "errors",
+                        "jobLogId",
+                        "durationMs");
         assertThat(body.get("data").get("status").asString()).isEqualTo("SUCCESS");
         assertThat(jdbc.sql("select trigger || ' ' || triggered_by from job_log")
                         .query(String.class)
@@ -141,6 +148,7 @@ class AdminJobsApiTests {
                         "finishedAt",
                         "durationMs",
                         "lessonsGenerated",
+                        "lessonsClosed",
                         "teachersProcessed",
                         "slotsProcessed",
                         "errors");

@@ -7,6 +7,8 @@ import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
 import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.TestUsers;
+import com.guitarstudio.lessons.generation.LessonGenerationService;
+import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +60,9 @@ class AdminPageBrowserTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    LessonGenerationService generation;
 
     private ChromeDriver browser;
     private ChromeDriverService driverService;
@@ -159,6 +164,57 @@ class AdminPageBrowserTests {
         Path screenshot = screenshot("2-lessons-generated.png");
 
         assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void anAdminClosesTheStudioForAWeekAfterAPreviewAndThenDeletesTheClosure() throws IOException {
+        clock.set(IntegrationTestConfiguration.START);
+        studio.empty();
+        studio.signInUsers();
+        studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        generation.run(JobTrigger.MANUAL, null);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("email")).sendKeys(TestUsers.ADMIN);
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/background-jobs"));
+
+        browser.findElement(By.id("manage-closures")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/closures"));
+        // a date input takes what the browser's locale types; setting its value is locale-free
+        browser.executeScript("arguments[0].value = '2027-03-15'", browser.findElement(By.id("startsOn")));
+        browser.executeScript("arguments[0].value = '2027-03-23'", browser.findElement(By.id("endsOn")));
+        browser.findElement(By.id("reason")).sendKeys("Spring break");
+        browser.findElement(By.id("preview-button")).click();
+
+        WebElement count = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-count")));
+        assertThat(count.getText())
+                .isEqualTo("2 lessons of Whole studio from Mon 15 Mar 2027 to Tue 23 Mar 2027 will be closed.");
+        assertThat(browser.findElement(By.id("preview")).getText()).contains("Tue 16 Mar 2027, 17:30 America/Chicago");
+        assertThat(closedLessons()).isZero();
+        screenshot("4-closure-preview.png");
+        browser.findElement(By.id("confirm")).click();
+
+        WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        assertThat(notice.getText()).isEqualTo("Closure saved: 2 lessons were closed.");
+        assertThat(browser.findElement(By.id("closures")).getText()).contains("Spring break", "Whole studio", "2");
+        assertThat(closedLessons()).isEqualTo(2);
+        screenshot("5-closure-saved.png");
+
+        browser.findElement(By.cssSelector("#closures a")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-delete")))
+                .click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")))
+                        .getText())
+                .isEqualTo("Closure deleted: 2 lessons were given back.");
+        assertThat(closedLessons()).isZero();
+    }
+
+    private long closedLessons() {
+        return jdbc.sql("select count(*) from lesson where status = 'CLOSED'")
+                .query(Long.class)
+                .single();
     }
 
     @Test

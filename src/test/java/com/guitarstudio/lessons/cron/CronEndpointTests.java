@@ -78,6 +78,7 @@ class CronEndpointTests {
                         "success",
                         "status",
                         "lessonsGenerated",
+                        "lessonsClosed",
                         "teachersProcessed",
                         "errors",
                         "jobLogId",

@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -15,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A small studio for the dev launcher: teachers in several time zones (one in the southern
  * hemisphere, one with a half-hour offset), students with weekly slots, and the data problems the
  * health checks look for (a teacher without lesson settings, a slot booked long ago, a slot of an
- * inactive student).
+ * inactive student), and a calendar: a winter closure, a teacher's week off, a slot bounded by a
+ * term and two students who come every other week.
  */
 public class DemoData {
 
@@ -72,5 +75,34 @@ public class DemoData {
         }
         // The last student has left the studio but the slot is still ACTIVE: an orphaned slot.
         studio.update("update student_profile set is_active = false where id = ?", lastStudent);
+        seedCalendar(now);
+    }
+
+    /**
+     * The studio calendar: the winter closure, Olivia's week off in two weeks, Maria's first slot
+     * bounded by a term, and two of Liam's students every other week.
+     */
+    private void seedCalendar(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate christmasEve = today.withMonth(12).withDayOfMonth(24);
+        if (christmasEve.isBefore(today)) {
+            christmasEve = christmasEve.plusYears(1);
+        }
+        studio.closure(null, christmasEve, christmasEve.plusDays(9), "Winter break: the studio is closed");
+        studio.closure(teacherNamed("Olivia Brown"), today.plusDays(14), today.plusDays(20), "Olivia is at a festival");
+        studio.update("""
+                update recurring_slot set starts_on = ?, ends_on = ? where id = (
+                  select r.id from recurring_slot r join teacher_profile t on t.id = r.teacher_id
+                  join app_user u on u.id = t.user_id where u.name = 'Maria Lopez' order by r.day_of_week limit 1)
+                """, today.minusDays(30), today.plusWeeks(6));
+        studio.update("""
+                update recurring_slot set starts_on = ?, interval_weeks = 2 where id in (
+                  select r.id from recurring_slot r join teacher_profile t on t.id = r.teacher_id
+                  join app_user u on u.id = t.user_id where u.name = 'Liam Wilson' order by r.day_of_week limit 2)
+                """, today);
+    }
+
+    private UUID teacherNamed(String name) {
+        return studio.teacherId(name);
     }
 }

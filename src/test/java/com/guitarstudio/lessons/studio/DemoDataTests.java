@@ -102,6 +102,22 @@ class DemoDataTests {
     }
 
     @Test
+    void theCalendarHasAWinterClosureATeachersWeekOffATermAndEveryOtherWeekStudents() {
+        assertThat(jdbc.sql("select kind || ' ' || (ends_on - starts_on + 1) from studio_closure order by kind")
+                        .query(String.class)
+                        .list())
+                .containsExactly("STUDIO_CLOSED 10", "TEACHER_ABSENT 7");
+        assertThat(jdbc.sql("select count(*) from recurring_slot where ends_on is not null")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from recurring_slot where interval_weeks = 2")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    @Test
     void theAdminSignsInWithThePrintedPassword() {
         AppUser admin = users.findByEmail("ADMIN@demo.studio").orElseThrow();
 
