@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CalendarLock {
 
-    /** "calendar" in ASCII; another program that writes closures takes the same lock. */
+    /** "calendar" in ASCII (7161124065395368306); another program that writes closures takes the same lock. */
     static final long KEY = 0x63616c656e646172L;
 
     private final JdbcClient jdbc;
