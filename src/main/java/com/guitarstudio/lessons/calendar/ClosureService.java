@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.calendar;
 
 import com.guitarstudio.lessons.studio.TimeZones;
+import com.guitarstudio.lessons.web.InvalidRequest;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -8,13 +9,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,11 +57,13 @@ class ClosureService {
 
     private final JdbcClient jdbc;
     private final CalendarLock lock;
+    private final MessageSource messages;
     private final Clock clock;
 
-    ClosureService(JdbcClient jdbc, CalendarLock lock, Clock clock) {
+    ClosureService(JdbcClient jdbc, CalendarLock lock, MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
         this.lock = lock;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -91,6 +95,13 @@ class ClosureService {
     /** The closures that overlap {@code from..to} (either may be null: unbounded), earliest first. */
     @Transactional(readOnly = true)
     public List<ClosureView> list(LocalDate from, LocalDate to) {
+        return views(
+                "(cast(:from as date) is null or c.ends_on >= cast(:from as date))"
+                        + " and (cast(:to as date) is null or c.starts_on <= cast(:to as date))",
+                Map.of("from", date(from), "to", date(to)));
+    }
+
+    private List<ClosureView> views(String condition, Map<String, ?> parameters) {
         return jdbc.sql("""
                         select c.id, c.teacher_id, u.name as teacher_name, c.kind, c.starts_on, c.ends_on, c.reason,
                                c.created_by,
@@ -98,12 +109,12 @@ class ClosureService {
                         from studio_closure c
                         left join teacher_profile t on t.id = c.teacher_id
                         left join app_user u on u.id = t.user_id
-                        where (cast(:from as date) is null or c.ends_on >= cast(:from as date))
-                          and (cast(:to as date) is null or c.starts_on <= cast(:to as date))
+                        where
+                        """ + condition + """
+
                         order by c.starts_on, c.ends_on, c.id
                         """)
-                .param("from", date(from))
-                .param("to", date(to))
+                .params(parameters)
                 .query((rs, n) -> new ClosureView(
                         rs.getObject("id", UUID.class),
                         rs.getObject("teacher_id", UUID.class),
@@ -121,6 +132,29 @@ class ClosureService {
     @Transactional(readOnly = true)
     public List<ClosureView> currentAndUpcoming() {
         return list(earliestToday(), null);
+    }
+
+    /**
+     * The closure a form describes, its teacher checked against the database.
+     *
+     * @throws InvalidRequest naming the field to fix
+     */
+    @Transactional(readOnly = true)
+    public NewClosure checked(ClosureForm form) {
+        if (form == null) {
+            throw new InvalidRequest(messages.getMessage("closure.invalid.body", null, Locale.ENGLISH));
+        }
+        NewClosure closure = form.validate(messages);
+        if (closure.teacherId() != null && teacherName(closure.teacherId()).isEmpty()) {
+            throw ClosureForm.invalid("teacherId", "closure.invalid.teacherUnknown", messages);
+        }
+        return closure;
+    }
+
+    /** The closure with this id, as the list shows it. */
+    @Transactional(readOnly = true)
+    public Optional<ClosureView> find(UUID id) {
+        return views("c.id = :id", Map.of("id", id)).stream().findFirst();
     }
 
     /** The name of the teacher with this id, empty when there is none. */
@@ -229,15 +263,14 @@ class ClosureService {
     @Transactional
     public Optional<Deleted> delete(UUID id) {
         lock.holdExclusive();
-        Optional<StoredClosure> found = jdbc.sql(
-                        "select id, teacher_id, starts_on, ends_on from studio_closure where id = ?")
+        Optional<Closure> found = jdbc.sql("select id, teacher_id, starts_on, ends_on from studio_closure where id = ?")
                 .param(id)
-                .query(StoredClosure.class)
+                .query(Closure.class)
                 .optional();
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        StoredClosure deleted = found.get();
+        Closure deleted = found.get();
         Instant now = clock.instant();
         List<String> zones = jdbc.sql("""
                         select distinct timezone from lesson
@@ -247,7 +280,7 @@ class ClosureService {
                 .param("now", Timestamp.from(now))
                 .query(String.class)
                 .list();
-        List<StoredClosure> others = jdbc.sql("""
+        List<Closure> others = jdbc.sql("""
                         select id, teacher_id, starts_on, ends_on from studio_closure
                         where id <> :closure and ends_on >= :startsOn and starts_on <= :endsOn
                           and (cast(:teacher as uuid) is null or teacher_id is null
@@ -258,7 +291,7 @@ class ClosureService {
                 .param("startsOn", deleted.startsOn())
                 .param("endsOn", deleted.endsOn())
                 .param("teacher", uuid(deleted.teacherId()))
-                .query(StoredClosure.class)
+                .query(Closure.class)
                 .list();
         Handover handover = Handover.of(others, zones);
         List<String> outcomes = zones.isEmpty()
@@ -297,34 +330,28 @@ class ClosureService {
         return Optional.of(new Deleted(restored, outcomes.size() - restored));
     }
 
-    record StoredClosure(UUID id, UUID teacherId, LocalDate startsOn, LocalDate endsOn) {}
-
     /**
      * The other closures a deleted closure's lessons may go to, one row per closure and zone, in
      * order of precedence, with the closure's range as instants of that zone.
      */
     private record Handover(String[] closures, String[] teachers, String[] zones, String[] froms, String[] tos) {
 
-        static Handover of(List<StoredClosure> others, List<String> zoneIds) {
+        static Handover of(List<Closure> others, List<String> zoneIds) {
             List<String[]> rows = new ArrayList<>();
-            others.stream()
-                    .map(other -> new Closure(other.id(), other.teacherId(), other.startsOn(), other.endsOn()))
-                    .sorted(Closure.PRECEDENCE)
-                    .forEach(closure -> {
-                        for (String zoneId : zoneIds) {
-                            TimeZones.parse(zoneId)
-                                    .ifPresent(zone -> rows.add(new String[] {
-                                        closure.id().toString(),
-                                        closure.teacherId() == null
-                                                ? null
-                                                : closure.teacherId().toString(),
-                                        zoneId,
-                                        startOf(closure.startsOn(), zone).toString(),
-                                        startOf(closure.endsOn().plusDays(1), zone)
-                                                .toString()
-                                    }));
-                        }
-                    });
+            others.stream().sorted(Closure.PRECEDENCE).forEach(closure -> {
+                for (String zoneId : zoneIds) {
+                    ZoneRange.of(zoneId, closure.startsOn(), closure.endsOn())
+                            .ifPresent(range -> rows.add(new String[] {
+                                closure.id().toString(),
+                                closure.teacherId() == null
+                                        ? null
+                                        : closure.teacherId().toString(),
+                                range.zone(),
+                                range.from().toString(),
+                                range.to().toString()
+                            }));
+                }
+            });
             return new Handover(column(rows, 0), column(rows, 1), column(rows, 2), column(rows, 3), column(rows, 4));
         }
 
@@ -365,10 +392,10 @@ class ClosureService {
         List<String> froms = new ArrayList<>();
         List<String> tos = new ArrayList<>();
         for (String zoneId : zoneIds) {
-            TimeZones.parse(zoneId).ifPresent(zone -> {
-                zones.add(zoneId);
-                froms.add(startOf(closure.startsOn(), zone).toString());
-                tos.add(startOf(closure.endsOn().plusDays(1), zone).toString());
+            ZoneRange.of(zoneId, closure.startsOn(), closure.endsOn()).ifPresent(range -> {
+                zones.add(range.zone());
+                froms.add(range.from().toString());
+                tos.add(range.to().toString());
             });
         }
         return new ZoneRanges(zones.toArray(String[]::new), froms.toArray(String[]::new), tos.toArray(String[]::new));
@@ -392,9 +419,20 @@ class ClosureService {
         }
     }
 
-    /** The first instant of {@code date} in {@code zone} (midnight, or the end of a gap at midnight). */
-    private static Instant startOf(LocalDate date, ZoneId zone) {
-        return date.atStartOfDay(zone).toInstant();
+    /**
+     * The local dates {@code first..last} of one zone as instants: from the first day's start
+     * (midnight, or the end of a gap at midnight) to the start of the day after the last. Empty for a
+     * zone id Java does not know.
+     */
+    private record ZoneRange(String zone, Instant from, Instant to) {
+
+        static Optional<ZoneRange> of(String zoneId, LocalDate first, LocalDate last) {
+            return TimeZones.parse(zoneId)
+                    .map(zone -> new ZoneRange(
+                            zoneId,
+                            first.atStartOfDay(zone).toInstant(),
+                            last.plusDays(1).atStartOfDay(zone).toInstant()));
+        }
     }
 
     /** Today's date where it is earliest (UTC−12): no closure still in effect anywhere is left out. */

@@ -1,6 +1,5 @@
 package com.guitarstudio.lessons.calendar;
 
-import com.guitarstudio.lessons.web.InvalidRequest;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,13 +45,13 @@ class ClosuresController {
 
     @PostMapping("/preview")
     Previewed preview(@RequestBody ClosureForm form) {
-        ClosureService.Preview preview = closures.preview(checked(form));
+        ClosureService.Preview preview = closures.preview(closures.checked(form));
         return new Previewed(true, preview.lessonsAffected(), preview.lessons());
     }
 
     @PostMapping
     ResponseEntity<CreatedResponse> create(@RequestBody ClosureForm form, Principal admin) {
-        ClosureService.Created created = closures.create(checked(form), admin.getName());
+        ClosureService.Created created = closures.create(closures.checked(form), admin.getName());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new CreatedResponse(true, created.closure(), created.lessonsClosed()));
     }
@@ -64,19 +63,6 @@ class ClosuresController {
                         HttpStatus.NOT_FOUND,
                         messages.getMessage("closure.notFound", new Object[] {id}, Locale.ENGLISH)));
         return new DeletedResponse(true, deleted.lessonsRestored(), deleted.lessonsStillClosed());
-    }
-
-    /** The form's closure, its teacher checked against the database. */
-    private NewClosure checked(ClosureForm form) {
-        if (form == null) {
-            throw new InvalidRequest(messages.getMessage("closure.invalid.body", null, Locale.ENGLISH));
-        }
-        NewClosure closure = form.validate(messages);
-        if (closure.teacherId() != null
-                && closures.teacherName(closure.teacherId()).isEmpty()) {
-            throw ClosureForm.invalid("teacherId", "closure.invalid.teacherUnknown", messages);
-        }
-        return closure;
     }
 
     private UUID closureId(String id) {

@@ -2,6 +2,7 @@ package com.guitarstudio.lessons.calendar;
 
 import com.guitarstudio.lessons.web.InvalidRequest;
 import java.security.Principal;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
@@ -46,12 +47,11 @@ class ClosuresPage {
             Model model) {
         if (closed != null) {
             model.addAttribute(
-                    "notice", messages.getMessage("closures.created", new Object[] {closed}, java.util.Locale.ENGLISH));
+                    "notice", messages.getMessage("closures.created", new Object[] {closed}, Locale.ENGLISH));
         }
         if (restored != null) {
             model.addAttribute(
-                    "notice",
-                    messages.getMessage("closures.deleted", new Object[] {restored}, java.util.Locale.ENGLISH));
+                    "notice", messages.getMessage("closures.deleted", new Object[] {restored}, Locale.ENGLISH));
         }
         return show(ClosureForm.empty(), model);
     }
@@ -60,7 +60,7 @@ class ClosuresPage {
     @PostMapping(PATH + "/preview")
     String preview(ClosureForm form, Model model) {
         try {
-            NewClosure closure = checked(form);
+            NewClosure closure = closures.checked(form);
             model.addAttribute("preview", closures.preview(closure));
             model.addAttribute("previewed", closure);
             model.addAttribute(
@@ -77,7 +77,7 @@ class ClosuresPage {
     @PostMapping(PATH)
     String create(ClosureForm form, Principal admin, Model model) {
         try {
-            ClosureService.Created created = closures.create(checked(form), admin.getName());
+            ClosureService.Created created = closures.create(closures.checked(form), admin.getName());
             return "redirect:" + PATH + "?closed=" + created.lessonsClosed();
         } catch (InvalidRequest e) {
             model.addAttribute("error", e.getMessage());
@@ -88,10 +88,8 @@ class ClosuresPage {
     @GetMapping(PATH + "/{id}/delete")
     String confirmDelete(@PathVariable String id, Model model) {
         UUID closureId = closureId(id);
-        ClosureService.ClosureView closure = closures.list(null, null).stream()
-                .filter(candidate -> candidate.id().equals(closureId))
-                .findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ClosureService.ClosureView closure =
+                closures.find(closureId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("closure", closure);
         return "admin/closure-delete";
     }
@@ -108,15 +106,6 @@ class ClosuresPage {
         model.addAttribute("closures", closures.currentAndUpcoming());
         model.addAttribute("teachers", closures.teachers());
         return "admin/closures";
-    }
-
-    private NewClosure checked(ClosureForm form) {
-        NewClosure closure = form.validate(messages);
-        if (closure.teacherId() != null
-                && closures.teacherName(closure.teacherId()).isEmpty()) {
-            throw ClosureForm.invalid("teacherId", "closure.invalid.teacherUnknown", messages);
-        }
-        return closure;
     }
 
     private static UUID closureId(String id) {
