@@ -2,6 +2,7 @@ package com.guitarstudio.lessons.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.guitarstudio.lessons.LessonRulesInSql;
 import com.guitarstudio.lessons.LessonServiceApplication;
 import com.guitarstudio.lessons.MutableClock;
 import com.guitarstudio.lessons.StudioFixtures;
@@ -50,7 +51,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * <p>A studio of {@code bench.teachers} × {@code bench.students} (default 1,000 × 10, one weekly
  * slot per student, teachers in eight zones) is seeded once into a template database; every
  * measured run gets its own copy ({@code CREATE DATABASE … TEMPLATE …}), so each starts from the
- * same rows with an empty {@code lesson} table. The baseline is one set-based SQL statement that
+ * same rows with an empty {@code lesson} table. Its calendar ({@link #CALENDAR}): terms, slots every
+ * two to four weeks, a studio closure and teachers' time off. The baseline is one set-based SQL statement that
  * produces the same lessons; baseline and job alternate, after one unmeasured round of each to warm
  * the JVM and the database. Then {@code bench.large.teachers} × 10 (default 100,000 slots) for time
  * and peak heap, and the health report, history API and admin page on that studio.
@@ -67,44 +69,22 @@ class LessonGenerationBenchmark {
     static final Instant NOW = Instant.parse("2027-02-20T12:00:00Z");
 
     /**
-     * The baseline: the lessons of the generation rules in one statement. PostgreSQL resolves a time in a
-     * spring-forward gap like java.time, but takes the later of two times in a fall-back overlap;
-     * java.time takes the earlier, i.e. the offset in effect before the change, which is the
-     * offset of a day earlier. So: that offset when it gives back the same wall-clock time, else
-     * PostgreSQL's own answer.
+     * The studio calendar on the benchmark's studio, so both the job and the baseline apply it: a
+     * tenth of the slots every other week, a tenth every third or fourth week, a tenth bounded by a
+     * term that starts and ends inside the window; the whole studio closed over Easter, and one
+     * teacher in fifty away for a week.
      */
-    static final String BASELINE = """
-            insert into lesson (teacher_id, student_id, recurring_slot_id, occurrence_date, start_at,
-                                duration_minutes, price, timezone, status, is_recurring)
-            select teacher_id, student_id, slot_id, occurrence_date, start_at,
-                   duration_minutes, price, timezone, 'SCHEDULED', true
-            from (
-              select r.teacher_id, r.student_id, r.id as slot_id, d::date as occurrence_date,
-                     r.duration_minutes, r.per_lesson_price as price, t.timezone,
-                     case when ((local - before) at time zone 'UTC') at time zone t.timezone = local
-                          then (local - before) at time zone 'UTC'
-                          else local at time zone t.timezone end as start_at
-              from recurring_slot r
-              join teacher_profile t on t.id = r.teacher_id and t.is_active
-              join student_profile s on s.id = r.student_id and s.is_active and s.teacher_id = r.teacher_id
-              cross join lateral (select (:now at time zone t.timezone)::date as today) w
-              cross join lateral generate_series(
-                  w.today + ((r.day_of_week - extract(dow from w.today)::int + 7) % 7),
-                  w.today + 84, interval '7 days') d
-              cross join lateral (select d::date + r.start_time as local) l
-              cross join lateral (select (local - interval '1 day')
-                                       - ((local - interval '1 day') at time zone t.timezone at time zone 'UTC') as before) o
-              where r.status = 'ACTIVE'
-            ) planned
-            where start_at >= :now
-            on conflict do nothing
-            """;
-
-    private static final String LESSONS_FINGERPRINT = """
-            select count(*) || ' lessons, md5 ' || coalesce(md5(string_agg(concat_ws('|', recurring_slot_id,
-                   occurrence_date, extract(epoch from start_at), duration_minutes, price, timezone, teacher_id,
-                   student_id, status, is_recurring), ',' order by recurring_slot_id, occurrence_date)), '-')
-            from lesson
+    private static final String CALENDAR = """
+            update recurring_slot set
+              starts_on = case when abs(hashtext(id::text)) % 10 in (0, 1, 2) then date '2027-02-10'
+                               when abs(hashtext(id::text)) % 10 = 3 then date '2027-03-08' end,
+              ends_on = case when abs(hashtext(id::text)) % 10 = 3 then date '2027-04-25' end,
+              interval_weeks = case abs(hashtext(id::text)) % 10 when 0 then 2 when 1 then 3 when 2 then 4 else 1 end;
+            insert into studio_closure (kind, starts_on, ends_on, reason)
+            values ('STUDIO_CLOSED', date '2027-03-26', date '2027-03-29', 'Easter');
+            insert into studio_closure (teacher_id, kind, starts_on, ends_on, reason)
+            select id, 'TEACHER_ABSENT', date '2027-04-12', date '2027-04-18', 'Away'
+            from teacher_profile where abs(hashtext(id::text)) % 50 = 0;
             """;
 
     private final List<String> report = new ArrayList<>();
@@ -241,10 +221,13 @@ class LessonGenerationBenchmark {
         try {
             JdbcClient jdbc = JdbcClient.create(dataSource(copy));
             long start = System.nanoTime();
-            jdbc.sql(BASELINE).param("now", Timestamp.from(NOW)).update();
+            jdbc.sql(LessonRulesInSql.BASELINE)
+                    .param("now", Timestamp.from(NOW))
+                    .update();
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new Measured(
-                    millis, jdbc.sql(LESSONS_FINGERPRINT).query(String.class).single());
+                    millis,
+                    jdbc.sql(LessonRulesInSql.FINGERPRINT).query(String.class).single());
         } finally {
             drop(copy);
         }
@@ -257,7 +240,7 @@ class LessonGenerationBenchmark {
             long full = timed(generation, true);
             long rerun = timed(generation, false);
             String fingerprint = instance.getBean(JdbcClient.class)
-                    .sql(LESSONS_FINGERPRINT)
+                    .sql(LessonRulesInSql.FINGERPRINT)
                     .query(String.class)
                     .single();
             return new Job(full, rerun, fingerprint);
@@ -282,6 +265,7 @@ class LessonGenerationBenchmark {
         try (ConfigurableApplicationContext instance = start(name)) {
             JdbcClient jdbc = instance.getBean(JdbcClient.class);
             new StudioFixtures(jdbc).bulk("b", teachers, students);
+            jdbc.sql(CALENDAR).update();
             jdbc.sql("vacuum analyze").update();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
