@@ -1,0 +1,114 @@
+package com.guitarstudio.lessons.health;
+
+import static com.guitarstudio.lessons.TestHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.guitarstudio.lessons.IntegrationTest;
+import com.guitarstudio.lessons.IntegrationTestConfiguration;
+import com.guitarstudio.lessons.MutableClock;
+import com.guitarstudio.lessons.StatementCounter;
+import com.guitarstudio.lessons.StudioFixtures;
+import com.guitarstudio.lessons.TestHttp;
+import com.guitarstudio.lessons.TestUsers;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * With production's maximum age (5 s): a report is shown again while it is younger, checked afresh
+ * after, kept fresh in the background while someone looks, and left alone when nobody does.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "app.health.max-age=5s")
+class HealthReportAgeTests {
+
+    private static final Instant START = IntegrationTestConfiguration.START;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    HealthReports reports;
+
+    @Autowired
+    StudioFixtures studio;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    StatementCounter statements;
+
+    @BeforeEach
+    void healthyStudioCheckedOnce() {
+        studio.empty();
+        studio.signInUsers();
+        clock.set(START);
+        assertThat(reports.current().checkedAt()).isEqualTo(START);
+    }
+
+    @Test
+    void aReportIsShownAgainWhileYoungerThanFiveSecondsThenCheckedAfresh() {
+        studio.teacherWithOneSlot("Mars", "Mars/Olympus_Mons", DayOfWeek.MONDAY, LocalTime.NOON);
+        clock.advance(Duration.ofSeconds(2));
+        TestHttp http = new TestHttp(port);
+        String admin = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
+
+        assertThat(reports.current().checkedAt()).isEqualTo(START);
+        assertThat(reports.current().issues()).isEmpty();
+        assertThat(issuesOverHttp(http, admin)).isZero();
+
+        clock.advance(Duration.ofSeconds(3));
+
+        assertThat(reports.current().checkedAt()).isEqualTo(START.plusSeconds(5));
+        assertThat(reports.current().issues()).extracting(HealthIssue::check).contains("unknown-time-zones");
+        assertThat(issuesOverHttp(http, admin)).isPositive();
+    }
+
+    @Test
+    void whileSomeoneLooksTheReportIsCheckedAgainInTheBackground() {
+        clock.advance(Duration.ofSeconds(3));
+
+        reports.refreshIfWanted();
+
+        assertThat(reports.latestCheckedAt()).hasValue(START.plusSeconds(3));
+        statements.reset();
+        assertThat(reports.current().checkedAt()).isEqualTo(START.plusSeconds(3));
+        assertThat(statements.executed()).as("the request waited for no check").isZero();
+    }
+
+    @Test
+    void nobodyAskingNothingIsChecked() {
+        clock.advance(HealthReports.KEEP_WARM.plusMinutes(1));
+        statements.reset();
+
+        reports.refreshIfWanted();
+
+        assertThat(statements.executed()).isZero();
+        assertThat(reports.latestCheckedAt()).hasValue(START);
+    }
+
+    @Test
+    void aReportFromAfterNowIsNotShown() {
+        clock.advance(Duration.ofSeconds(10));
+        reports.current();
+
+        clock.set(START);
+
+        assertThat(reports.current().checkedAt()).isEqualTo(START);
+    }
+
+    private static long issuesOverHttp(TestHttp http, String admin) {
+        return json(http.get("/api/admin/background-jobs/history", "Authorization", admin))
+                .get("data")
+                .get("summary")
+                .get("healthIssues")
+                .asLong();
+    }
+}
