@@ -194,6 +194,28 @@ public final class StudioFixtures {
                 .update();
     }
 
+    /**
+     * A calendar for a {@link #bulk} studio whose window starts around 2027-02-20: a tenth of the
+     * slots every other week, a tenth every third or fourth week (all from 2027-02-10), a tenth
+     * bounded by a term (2027-03-08 to 2027-04-25); the whole studio closed over Easter, and one
+     * teacher in fifty away for a week.
+     */
+    public void bulkCalendar() {
+        jdbc.sql("""
+                update recurring_slot set
+                  starts_on = case when abs(hashtext(id::text)) % 10 in (0, 1, 2) then date '2027-02-10'
+                                   when abs(hashtext(id::text)) % 10 = 3 then date '2027-03-08' end,
+                  ends_on = case when abs(hashtext(id::text)) % 10 = 3 then date '2027-04-25' end,
+                  interval_weeks = case abs(hashtext(id::text)) % 10 when 0 then 2 when 1 then 3 when 2 then 4 else 1 end
+                """).update();
+        closure(null, LocalDate.parse("2027-03-26"), LocalDate.parse("2027-03-29"), "Easter");
+        jdbc.sql("""
+                insert into studio_closure (teacher_id, kind, starts_on, ends_on, reason)
+                select id, 'TEACHER_ABSENT', date '2027-04-12', date '2027-04-18', 'Away'
+                from teacher_profile where abs(hashtext(id::text)) % 50 = 0
+                """).update();
+    }
+
     /** A job_log row of a generation run that started at {@code executedAt}. */
     public UUID jobLogRow(String status, Instant executedAt) {
         return jdbc.sql("""

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param horizonWeeks how many weeks ahead lessons exist
  * @param lockAtMostFor how long a crashed instance can keep the others from running
  * @param teachersPerChunk teachers written per transaction
+ * @param writers connections that write chunks at the same time (GENERATION_WRITERS); 1 writes each
+ *     chunk before reading the next
  */
 @ConfigurationProperties("app.generation")
 @Validated
@@ -32,7 +34,8 @@ public record GenerationProperties(
         boolean catchUpOnStartup,
         @Min(1) @Max(104) int horizonWeeks,
         @NotNull Duration lockAtMostFor,
-        @Min(1) @Max(10_000) int teachersPerChunk) {
+        @Min(1) @Max(10_000) int teachersPerChunk,
+        @Min(1) @Max(4) int writers) {
 
     public GenerationProperties {
         if (cron != null && !CronExpression.isValidExpression(cron)) {

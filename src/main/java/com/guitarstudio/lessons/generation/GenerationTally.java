@@ -32,6 +32,16 @@ final class GenerationTally {
         lessonsClosed += closed;
     }
 
+    /** A chunk's outcome, added in chunk order. */
+    void add(Written chunk) {
+        processed(
+                chunk.teachers(),
+                chunk.slots(),
+                chunk.inserted().lessons(),
+                chunk.inserted().closed());
+        errors.addAll(chunk.errors());
+    }
+
     /** A teacher that could not be processed, or why the run stopped. */
     void error(String error) {
         errors.add(error);

@@ -6,11 +6,19 @@ import com.guitarstudio.lessons.studio.RecurringSlotRepository;
 import com.guitarstudio.lessons.studio.TimeZones;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -23,6 +31,11 @@ import org.springframework.stereotype.Component;
  * {@code Teacher <name> (<id>): <reason>} and skipped; everyone else is still processed. When a
  * chunk's write fails, its teachers are written again one by one to find the one at fault. A
  * failure of the database itself ends the run.
+ *
+ * <p>With {@code GENERATION_WRITERS} = n, n writer threads write chunks on their own connections
+ * while this thread reads and plans the next one; at most n planned chunks wait or are being
+ * written, so memory stays bounded. Outcomes are counted, and progress recorded, in chunk order.
+ * With n = 1 each chunk is written before the next is read.
  */
 @Component
 class LessonGenerator {
@@ -31,12 +44,14 @@ class LessonGenerator {
     private final LessonWriter writer;
     private final OccurrencePlanner planner;
     private final int teachersPerChunk;
+    private final int writers;
 
     LessonGenerator(RecurringSlotRepository slots, LessonWriter writer, GenerationProperties properties) {
         this.slots = slots;
         this.writer = writer;
         this.planner = new OccurrencePlanner(properties.horizonWeeks());
         this.teachersPerChunk = properties.teachersPerChunk();
+        this.writers = properties.writers();
     }
 
     /** The end of the window of a run that starts at {@code now}. */
@@ -52,15 +67,61 @@ class LessonGenerator {
     void generate(Instant now, GenerationTally tally, Runnable afterChunk, BooleanSupplier stopRequested) {
         tally.teachersTotal(Math.toIntExact(slots.countTeachersWithEligibleSlots()));
         afterChunk.run();
-        UUID after = RecurringSlotRepository.BEFORE_FIRST_TEACHER;
-        List<TeacherSlots> chunk;
-        while (!(chunk = nextChunk(after, stopRequested)).isEmpty()) {
-            writeChunk(chunk, now, tally);
-            after = chunk.get(chunk.size() - 1).teacherId();
-            afterChunk.run();
+        ExecutorService pool = Executors.newFixedThreadPool(writers, new WriterThreads());
+        Deque<Future<Written>> inFlight = new ArrayDeque<>();
+        try {
+            UUID after = RecurringSlotRepository.BEFORE_FIRST_TEACHER;
+            while (true) {
+                if (inFlight.size() >= writers) {
+                    record(inFlight.removeFirst(), tally, afterChunk);
+                }
+                List<TeacherSlots> chunk = nextChunk(after, stopRequested);
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                Planned planned = plan(chunk, now);
+                inFlight.addLast(pool.submit(() -> write(planned)));
+                after = chunk.get(chunk.size() - 1).teacherId();
+            }
+            while (!inFlight.isEmpty()) {
+                record(inFlight.removeFirst(), tally, afterChunk);
+            }
+        } catch (RuntimeException e) {
+            // Stop reading; the writes in flight end on their own (each is one transaction, all or
+            // nothing) and what they wrote is counted, so the run reports what it actually wrote.
+            for (Future<Written> write : inFlight) {
+                try {
+                    tally.add(join(write));
+                } catch (RuntimeException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+            }
+            throw e;
+        } finally {
+            pool.shutdown();
         }
         if (tally.lessonsGenerated() > 0) {
             writer.vacuum();
+        }
+    }
+
+    /** Adds a chunk's outcome to the tally in chunk order, once its write has ended. */
+    private static void record(Future<Written> write, GenerationTally tally, Runnable afterChunk) {
+        tally.add(join(write));
+        afterChunk.run();
+    }
+
+    private static Written join(Future<Written> write) {
+        try {
+            return write.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunInterrupted();
         }
     }
 
@@ -79,39 +140,62 @@ class LessonGenerator {
         return List.copyOf(teachers.values());
     }
 
-    private void writeChunk(List<TeacherSlots> chunk, Instant now, GenerationTally tally) {
+    /** A chunk planned: its teachers' lessons, and the teachers that could not be planned. */
+    private record Planned(List<TeacherLessons> teachers, List<String> errors) {}
+
+    private Planned plan(List<TeacherSlots> chunk, Instant now) {
         List<TeacherLessons> planned = new ArrayList<>(chunk.size());
+        List<String> errors = new ArrayList<>();
         for (TeacherSlots teacher : chunk) {
             try {
                 planned.add(plan(teacher, now));
             } catch (UnknownTimeZone e) {
-                tally.error(describe(teacher, e.getMessage()));
+                errors.add(describe(teacher, e.getMessage()));
             }
         }
-        List<PlannedLesson> lessons = new ArrayList<>();
-        planned.forEach(teacher -> lessons.addAll(teacher.lessons()));
-        LessonWriter.Inserted inserted;
-        try {
-            inserted = writer.insert(lessons);
-        } catch (DataAccessException e) {
-            rethrowIfDatabaseUnavailable(e);
-            planned.forEach(teacher -> writeAlone(teacher, tally));
-            return;
-        }
-        tally.processed(
-                planned.size(),
-                planned.stream().mapToInt(TeacherLessons::slotCount).sum(),
-                inserted.lessons(),
-                inserted.closed());
+        return new Planned(planned, errors);
     }
 
-    private void writeAlone(TeacherLessons teacher, GenerationTally tally) {
+    /**
+     * Writes a planned chunk in one transaction; when the database refuses it, writes its teachers
+     * one by one to find the one at fault. Runs on a writer thread.
+     */
+    private Written write(Planned chunk) {
+        List<PlannedLesson> lessons = new ArrayList<>();
+        chunk.teachers().forEach(teacher -> lessons.addAll(teacher.lessons()));
         try {
-            LessonWriter.Inserted inserted = writer.insert(teacher.lessons());
-            tally.processed(1, teacher.slotCount(), inserted.lessons(), inserted.closed());
+            LessonWriter.Inserted inserted = writer.insert(lessons);
+            int slotCount = chunk.teachers().stream()
+                    .mapToInt(TeacherLessons::slotCount)
+                    .sum();
+            return new Written(chunk.teachers().size(), slotCount, inserted, chunk.errors());
         } catch (DataAccessException e) {
             rethrowIfDatabaseUnavailable(e);
-            tally.error(describe(teacher.teacher(), rootMessage(e)));
+        }
+        Written written = new Written(0, 0, LessonWriter.Inserted.NOTHING, chunk.errors());
+        for (TeacherLessons teacher : chunk.teachers()) {
+            try {
+                LessonWriter.Inserted inserted = writer.insert(teacher.lessons());
+                written = written.plus(new Written(1, teacher.slotCount(), inserted, List.of()));
+            } catch (DataAccessException e) {
+                rethrowIfDatabaseUnavailable(e);
+                written = written.plus(new Written(
+                        0, 0, LessonWriter.Inserted.NOTHING, List.of(describe(teacher.teacher(), rootMessage(e)))));
+            }
+        }
+        return written;
+    }
+
+    /** Names the writer threads, so a thread dump shows whose they are. */
+    private static final class WriterThreads implements ThreadFactory {
+
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "lesson-writer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         }
     }
 

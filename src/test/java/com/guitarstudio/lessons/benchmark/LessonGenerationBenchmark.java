@@ -51,8 +51,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * <p>A studio of {@code bench.teachers} × {@code bench.students} (default 1,000 × 10, one weekly
  * slot per student, teachers in eight zones) is seeded once into a template database; every
  * measured run gets its own copy ({@code CREATE DATABASE … TEMPLATE …}), so each starts from the
- * same rows with an empty {@code lesson} table. Its calendar ({@link #CALENDAR}): terms, slots every
- * two to four weeks, a studio closure and teachers' time off. The baseline is one set-based SQL statement that
+ * same rows with an empty {@code lesson} table. Its calendar ({@link StudioFixtures#bulkCalendar}): terms,
+ * slots every two to four weeks, a studio closure and teachers' time off. The baseline is one set-based SQL statement that
  * produces the same lessons; baseline and job alternate, after one unmeasured round of each to warm
  * the JVM and the database. Then {@code bench.large.teachers} × 10 (default 100,000 slots) for time
  * and peak heap, and the health report, history API and admin page on that studio.
@@ -67,25 +67,6 @@ class LessonGenerationBenchmark {
 
     /** A fixed "now" whose window crosses the spring and autumn changes of both hemispheres. */
     static final Instant NOW = Instant.parse("2027-02-20T12:00:00Z");
-
-    /**
-     * The studio calendar on the benchmark's studio, so both the job and the baseline apply it: a
-     * tenth of the slots every other week, a tenth every third or fourth week, a tenth bounded by a
-     * term that starts and ends inside the window; the whole studio closed over Easter, and one
-     * teacher in fifty away for a week.
-     */
-    private static final String CALENDAR = """
-            update recurring_slot set
-              starts_on = case when abs(hashtext(id::text)) % 10 in (0, 1, 2) then date '2027-02-10'
-                               when abs(hashtext(id::text)) % 10 = 3 then date '2027-03-08' end,
-              ends_on = case when abs(hashtext(id::text)) % 10 = 3 then date '2027-04-25' end,
-              interval_weeks = case abs(hashtext(id::text)) % 10 when 0 then 2 when 1 then 3 when 2 then 4 else 1 end;
-            insert into studio_closure (kind, starts_on, ends_on, reason)
-            values ('STUDIO_CLOSED', date '2027-03-26', date '2027-03-29', 'Easter');
-            insert into studio_closure (teacher_id, kind, starts_on, ends_on, reason)
-            select id, 'TEACHER_ABSENT', date '2027-04-12', date '2027-04-18', 'Away'
-            from teacher_profile where abs(hashtext(id::text)) % 50 = 0;
-            """;
 
     private final List<String> report = new ArrayList<>();
     private final List<String> missed = new ArrayList<>();
@@ -278,7 +259,7 @@ class LessonGenerationBenchmark {
         try (ConfigurableApplicationContext instance = start(name)) {
             JdbcClient jdbc = instance.getBean(JdbcClient.class);
             new StudioFixtures(jdbc).bulk("b", teachers, students);
-            jdbc.sql(CALENDAR).update();
+            new StudioFixtures(jdbc).bulkCalendar();
             jdbc.sql("vacuum analyze").update();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,13 +30,19 @@ class GracefulShutdownTests {
         instances.close();
     }
 
-    @Test
-    void aRunInProgressStopsAtTheNextChunkAndIsRecordedPartial() throws Exception {
+    /**
+     * The run is held after its second chunk of ten teachers. With one writer it stops there; with
+     * two, the third chunk was already being written on the other connection and is finished, whole.
+     */
+    @ParameterizedTest(name = "{0} writer(s): {1} teachers")
+    @CsvSource({"1, 20", "2, 30"})
+    void aRunInProgressStopsAtTheNextChunkAndIsRecordedPartial(int writers, int processed) throws Exception {
         JdbcClient jdbc = TestDatabase.jdbc();
         StudioFixtures studio = new StudioFixtures(jdbc);
         studio.empty();
         studio.bulk("stop", 50, 4);
-        ConfigurableApplicationContext instance = instances.start("--app.generation.teachers-per-chunk=10");
+        ConfigurableApplicationContext instance =
+                instances.start("--app.generation.teachers-per-chunk=10", "--app.generation.writers=" + writers);
         RunGate.holdRunsAfter(20);
         LessonGenerationService.BackgroundRun run =
                 instance.getBean(LessonGenerationService.class).runInBackground(JobTrigger.SCHEDULE, "test");
@@ -52,22 +59,23 @@ class GracefulShutdownTests {
         GenerationResult result = run.result().get(10, TimeUnit.SECONDS);
         assertThat(result.status().name()).isEqualTo("PARTIAL");
         assertThat(result.errors())
-                .containsExactly("Run interrupted by shutdown after 20 of 50 teachers; the next run creates the rest");
+                .containsExactly("Run interrupted by shutdown after " + processed
+                        + " of 50 teachers; the next run creates the rest");
         Map<String, Object> row = jdbc.sql("select status, teachers_processed, lessons_generated, errors[1] as error"
                         + " from job_log where trigger = 'SCHEDULE'")
                 .query()
                 .singleRow();
         assertThat(row)
                 .containsEntry("status", "PARTIAL")
-                .containsEntry("teachers_processed", 20)
+                .containsEntry("teachers_processed", processed)
                 .containsEntry("error", result.errors().get(0));
-        // Two whole chunks: twenty teachers with all their lessons, thirty with none.
+        // Whole chunks: those teachers with all their lessons, the others with none.
         List<Long> lessonsPerTeacher = jdbc.sql("""
                 select count(l.id) from teacher_profile t left join lesson l on l.teacher_id = t.id
                 group by t.id order by 1
                 """).query(Long.class).list();
-        assertThat(lessonsPerTeacher.stream().filter(count -> count == 0)).hasSize(30);
-        assertThat(lessonsPerTeacher.stream().filter(count -> count >= 4 * 12)).hasSize(20);
+        assertThat(lessonsPerTeacher.stream().filter(count -> count == 0)).hasSize(50 - processed);
+        assertThat(lessonsPerTeacher.stream().filter(count -> count >= 4 * 12)).hasSize(processed);
         assertThat(lessonsPerTeacher.stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(((Number) row.get("lessons_generated")).longValue());
     }
