@@ -63,10 +63,16 @@ class LessonGenerationBenchmark {
     private static final int STUDENTS = Integer.getInteger("bench.students", 10);
     private static final int RUNS = Integer.getInteger("bench.runs", 5);
     private static final int LARGE_TEACHERS = Integer.getInteger("bench.large.teachers", 10_000);
+    /** A million slots by default; 0 leaves the phase out. */
+    private static final int HUGE_TEACHERS = Integer.getInteger("bench.huge.teachers", 100_000);
+
     private static final int REQUESTS = 15;
 
     /** A fixed "now" whose window crosses the spring and autumn changes of both hemispheres. */
     static final Instant NOW = Instant.parse("2027-02-20T12:00:00Z");
+
+    /** The median of the baseline's runs at {@code bench.teachers} × {@code bench.students} slots. */
+    private long baselineMillis;
 
     private final List<String> report = new ArrayList<>();
     private final List<String> missed = new ArrayList<>();
@@ -106,6 +112,7 @@ class LessonGenerationBenchmark {
                 rerun.add(job.rerun());
             }
         }
+        baselineMillis = median(baseline);
         double ratio = (double) median(full) / median(baseline);
         double rerunRatio = (double) median(rerun) / median(full);
         line("## " + slots + " slots (" + TEACHERS + " teachers × " + STUDENTS + "), median of " + RUNS + " runs");
@@ -122,6 +129,9 @@ class LessonGenerationBenchmark {
         line("");
 
         large();
+        if (HUGE_TEACHERS > 0) {
+            huge();
+        }
 
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "benchmark-report.md"), report);
@@ -134,22 +144,9 @@ class LessonGenerationBenchmark {
         String copy = copyOf(large);
         try (ConfigurableApplicationContext instance = start(copy)) {
             LessonGenerationService generation = instance.getBean(LessonGenerationService.class);
-            System.gc();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            long start = System.nanoTime();
-            GenerationResult result = generation.run(JobTrigger.MANUAL, "benchmark");
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP)
-                    .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                    .sum();
-            assertThat(result.status()).isEqualTo(JobStatus.SUCCESS);
-            line("## " + slots + " slots (" + LARGE_TEACHERS + " teachers × 10), max heap "
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
-            line("");
-            line("- job: " + millis + " ms for " + result.lessonsGenerated()
-                    + " lessons; peak heap (sum of pool peaks) " + peakHeap / (1 << 20) + " MB");
+            long millis = firstRun(generation, slots, LARGE_TEACHERS);
             target("job time (s)", millis / 1000.0, 60);
+            target("job / ten baselines", (double) millis / (10.0 * baselineMillis), 1.2);
 
             JdbcClient jdbc = instance.getBean(JdbcClient.class);
             new StudioFixtures(jdbc).signInUsers();
@@ -176,6 +173,38 @@ class LessonGenerationBenchmark {
         } finally {
             drop(copy);
         }
+    }
+
+    /** A million slots: the first run only, its time against a hundred baselines, and its peak heap. */
+    private void huge() {
+        int slots = HUGE_TEACHERS * 10;
+        String huge = template("bench_huge", HUGE_TEACHERS, 10);
+        try (ConfigurableApplicationContext instance = start(huge)) {
+            long millis = firstRun(instance.getBean(LessonGenerationService.class), slots, HUGE_TEACHERS);
+            target("job / a hundred baselines", (double) millis / (100.0 * baselineMillis), 1.2);
+        } finally {
+            drop(huge);
+        }
+    }
+
+    /** The first run on a studio of {@code slots}, timed, with the heap's peak; returns milliseconds. */
+    private long firstRun(LessonGenerationService generation, int slots, int teachers) {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        GenerationResult result = generation.run(JobTrigger.MANUAL, "benchmark");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
+        assertThat(result.status()).isEqualTo(JobStatus.SUCCESS);
+        line("## " + slots + " slots (" + teachers + " teachers × 10), max heap "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
+        line("");
+        line("- job: " + millis + " ms for " + result.lessonsGenerated() + " lessons; peak heap (sum of pool peaks) "
+                + peakHeap / (1 << 20) + " MB");
+        return millis;
     }
 
     private record Timings(long health, long history, long page, long coldPage) {
