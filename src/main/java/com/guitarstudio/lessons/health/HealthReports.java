@@ -1,6 +1,8 @@
 package com.guitarstudio.lessons.health;
 
 import com.guitarstudio.lessons.config.Futures;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,19 +29,22 @@ import org.springframework.stereotype.Service;
  * #THREADS} connections.
  *
  * <p>Some checks read every upcoming lesson or every slot's latest lesson, which at 100,000 slots
- * costs about a second of database time. So a report younger than the maximum age is shown again,
- * and while someone has asked for one in the last {@link #KEEP_WARM}, a background refresh checks
- * again every half of the maximum age: the page then answers from a report that is seconds old
- * without waiting for the checks. Nobody asking, nothing is checked. Ages are measured with the
- * application's clock.
+ * costs about a second of database time: too long for a page to wait. So once the application is
+ * ready, a background refresh checks again whenever the latest report is half its maximum age old,
+ * and a request is answered from a report that is seconds old without waiting for any check, also
+ * the first request of the day. A request waits only when there is no report young enough (the
+ * refresh failed, the database is slow, or {@code HEALTH_MAX_AGE} is 0, which checks afresh on every
+ * request and refreshes nothing in the background). The price is the checks' database time every
+ * few seconds on every instance: a few milliseconds for a studio of 1,000 slots, about a second
+ * every three seconds at 100,000 (a larger {@code HEALTH_MAX_AGE} makes it rarer). Ages are
+ * measured with the application's clock.
  */
 @Service
 public class HealthReports implements DisposableBean {
 
     static final int THREADS = 3;
 
-    /** How long after the last request the report is kept fresh in the background. */
-    static final Duration KEEP_WARM = Duration.ofMinutes(5);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     private final List<HealthCheck> checks;
     private final IndicatorsQuery indicators;
@@ -48,11 +55,17 @@ public class HealthReports implements DisposableBean {
     /** The latest report, finished or being checked, and when its checking started. */
     private final AtomicReference<Checked> latest = new AtomicReference<>();
 
-    private volatile Instant lastAsked = Instant.MIN;
+    private final MeterRegistry registry;
+    private final Timer checking;
 
     private record Checked(Instant at, CompletableFuture<HealthReport> report) {}
 
-    HealthReports(List<HealthCheck> checks, IndicatorsQuery indicators, Clock clock, HealthProperties properties) {
+    HealthReports(
+            List<HealthCheck> checks,
+            IndicatorsQuery indicators,
+            Clock clock,
+            HealthProperties properties,
+            MeterRegistry registry) {
         this.checks = checks;
         this.indicators = indicators;
         this.clock = clock;
@@ -61,9 +74,22 @@ public class HealthReports implements DisposableBean {
         this.executor =
                 Executors.newFixedThreadPool(THREADS, task -> daemon(task, "health-" + threads.incrementAndGet()));
         this.refresher = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "health-refresh"));
+        this.registry = registry;
+        this.checking = Timer.builder("lessons.health.report")
+                .description(
+                        "Health reports checked: the studio's numbers and every check (the background refresh's cost)")
+                .register(registry);
+    }
+
+    /**
+     * Starts the background refresh once the database is migrated and the application ready: it
+     * looks every tenth of the maximum age (at least every second) whether the report is half old.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void keepFresh() {
         if (!maxAge.isZero()) {
-            long period = Math.max(1, maxAge.toMillis() / 2);
-            refresher.scheduleWithFixedDelay(this::refreshIfWanted, period, period, TimeUnit.MILLISECONDS);
+            long tick = Math.max(50, Math.min(maxAge.toMillis() / 10, 1_000));
+            refresher.scheduleWithFixedDelay(this::refresh, 0, tick, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -78,9 +104,8 @@ public class HealthReports implements DisposableBean {
      */
     public CompletableFuture<HealthReport> start() {
         Instant now = clock.instant();
-        lastAsked = now;
         Checked recent = latest.get();
-        if (recent != null && isUsable(recent, now)) {
+        if (recent != null && isYoung(recent, now, maxAge)) {
             return recent.report();
         }
         Checked fresh = new Checked(now, check(now));
@@ -89,15 +114,17 @@ public class HealthReports implements DisposableBean {
     }
 
     /**
-     * Checks again in the background when someone asked within {@link #KEEP_WARM} and the latest
-     * report is half its maximum age old; the new report replaces the old one once it is complete.
+     * Checks again when the latest report is half its maximum age old (or failed); the new report
+     * replaces the old one once it is complete, so requests meanwhile are answered from the old one.
+     * One refresh at a time: a caller that finds one going waits for it and then finds the report
+     * young.
      */
-    void refreshIfWanted() {
+    synchronized void refresh() {
         Instant now = clock.instant();
         Checked recent = latest.get();
-        boolean wanted = Duration.between(lastAsked, now).compareTo(KEEP_WARM) < 0;
-        boolean halfOld = recent == null || Duration.between(recent.at(), now).compareTo(maxAge.dividedBy(2)) >= 0;
-        if (!wanted || !halfOld || (recent != null && !recent.report().isDone())) {
+        if (recent != null
+                && (isYoung(recent, now, maxAge.dividedBy(2))
+                        || !recent.report().isDone())) {
             return;
         }
         try {
@@ -116,14 +143,15 @@ public class HealthReports implements DisposableBean {
         return Optional.ofNullable(latest.get()).map(Checked::at);
     }
 
-    /** Younger than the maximum age, not failed, and not from after now (a clock set back). */
-    private boolean isUsable(Checked checked, Instant now) {
+    /** Younger than {@code age}, not failed, and not from after now (a clock set back). */
+    private static boolean isYoung(Checked checked, Instant now, Duration age) {
         return !checked.at().isAfter(now)
-                && Duration.between(checked.at(), now).compareTo(maxAge) < 0
+                && Duration.between(checked.at(), now).compareTo(age) < 0
                 && !checked.report().isCompletedExceptionally();
     }
 
     private CompletableFuture<HealthReport> check(Instant now) {
+        Timer.Sample took = Timer.start(registry);
         // Submitted first: a check that waits for the numbers never holds the thread they need.
         CompletableFuture<Indicators> studio = CompletableFuture.supplyAsync(indicators::read, executor);
         List<CompletableFuture<Optional<HealthIssue>>> found = checks.stream()
@@ -138,7 +166,8 @@ public class HealthReports implements DisposableBean {
                                         .flatMap(Optional::stream)
                                         .toList(),
                                 numbers,
-                                now));
+                                now))
+                .whenComplete((report, failure) -> took.stop(checking));
     }
 
     private static Thread daemon(Runnable task, String name) {
@@ -147,8 +176,17 @@ public class HealthReports implements DisposableBean {
         return thread;
     }
 
+    /**
+     * Lets a check that is running finish (a second, say) before the connection pool closes under
+     * it, so shutting down logs no broken connection; gives up after {@link #SHUTDOWN_WAIT}.
+     */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
+        refresher.shutdown();
+        executor.shutdown();
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        refresher.awaitTermination(SHUTDOWN_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         refresher.shutdownNow();
         executor.shutdownNow();
     }

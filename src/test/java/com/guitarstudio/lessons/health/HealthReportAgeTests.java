@@ -2,6 +2,7 @@ package com.guitarstudio.lessons.health;
 
 import static com.guitarstudio.lessons.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.guitarstudio.lessons.IntegrationTest;
 import com.guitarstudio.lessons.IntegrationTestConfiguration;
@@ -10,6 +11,7 @@ import com.guitarstudio.lessons.StatementCounter;
 import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.TestHttp;
 import com.guitarstudio.lessons.TestUsers;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * With production's maximum age (5 s): a report is shown again while it is younger, checked afresh
- * after, kept fresh in the background while someone looks, and left alone when nobody does.
+ * after, and kept fresh in the background whether anyone asks or not, so no request waits for it.
  */
 @IntegrationTest
 @TestPropertySource(properties = "app.health.max-age=5s")
@@ -44,6 +46,9 @@ class HealthReportAgeTests {
 
     @Autowired
     StatementCounter statements;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void healthyStudioCheckedOnce() {
@@ -72,26 +77,35 @@ class HealthReportAgeTests {
     }
 
     @Test
-    void whileSomeoneLooksTheReportIsCheckedAgainInTheBackground() {
+    void aRefreshedReportIsShownWithoutWaitingForAnyCheck() {
         clock.advance(Duration.ofSeconds(3));
+        long timed = checksTimed();
 
-        reports.refreshIfWanted();
+        reports.refresh();
 
         assertThat(reports.latestCheckedAt()).hasValue(START.plusSeconds(3));
+        assertThat(checksTimed())
+                .as("one check, timed for the operators' dashboards")
+                .isEqualTo(timed + 1);
         statements.reset();
         assertThat(reports.current().checkedAt()).isEqualTo(START.plusSeconds(3));
         assertThat(statements.executed()).as("the request waited for no check").isZero();
     }
 
     @Test
-    void nobodyAskingNothingIsChecked() {
-        clock.advance(HealthReports.KEEP_WARM.plusMinutes(1));
+    void theReportIsKeptFreshInTheBackgroundWithNobodyAsking() {
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(reports.latestCheckedAt())
+                .as("younger than half the maximum age")
+                .hasValue(START);
+
+        clock.advance(Duration.ofSeconds(1));
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(reports.latestCheckedAt()).hasValue(START.plusSeconds(3)));
         statements.reset();
-
-        reports.refreshIfWanted();
-
-        assertThat(statements.executed()).isZero();
-        assertThat(reports.latestCheckedAt()).hasValue(START);
+        assertThat(reports.current().checkedAt()).isEqualTo(START.plusSeconds(3));
+        assertThat(statements.executed()).as("the request waited for no check").isZero();
     }
 
     @Test
@@ -102,6 +116,10 @@ class HealthReportAgeTests {
         clock.set(START);
 
         assertThat(reports.current().checkedAt()).isEqualTo(START);
+    }
+
+    private long checksTimed() {
+        return meters.get("lessons.health.report").timer().count();
     }
 
     private static long issuesOverHttp(TestHttp http, String admin) {
