@@ -7,10 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it. */
+/** A clock that stands still until a test moves it, or, once told to, runs on from where it stands. */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
+    /** {@link System#nanoTime()} when the clock started running, or {@code null} while it stands still. */
+    private volatile Long runningSince;
 
     public MutableClock(Instant now) {
         this.now = new AtomicReference<>(now);
@@ -18,6 +20,12 @@ public final class MutableClock extends Clock {
 
     public void set(Instant instant) {
         now.set(instant);
+        runningSince = null;
+    }
+
+    /** From now on the clock moves with real time too (the benchmark's idle minutes are real). */
+    public void run() {
+        runningSince = System.nanoTime();
     }
 
     public void advance(Duration duration) {
@@ -26,7 +34,8 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        Long since = runningSince;
+        return since == null ? now.get() : now.get().plusNanos(System.nanoTime() - since);
     }
 
     @Override

@@ -1,0 +1,94 @@
+package com.guitarstudio.lessons.benchmark;
+
+import com.guitarstudio.lessons.LessonRulesInSql;
+import com.guitarstudio.lessons.config.DatabaseConnection;
+import com.guitarstudio.lessons.generation.LessonGenerationService;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The job as a freshly started service runs it: its first run in a JVM that has run nothing else
+ * (256 MB of heap, as the benchmark's own), then a re-run with nothing new. The benchmark starts it
+ * as a process of its own and reads one line: the two times, the peak heap and the lessons'
+ * fingerprint. The database's connection reaches it in the environment, never on the command line.
+ */
+final class ColdJobRun {
+
+    private static final String RESULT = "cold-job-run ";
+    private static final String URL = "BENCH_DATASOURCE_URL";
+    private static final String USERNAME = "BENCH_DATASOURCE_USERNAME";
+    private static final String PASSWORD = "BENCH_DATASOURCE_PASSWORD";
+
+    private ColdJobRun() {}
+
+    /** Runs the job on {@code database} in a new JVM and reads what it measured. */
+    static LessonGenerationBenchmark.ColdJob in(DatabaseConnection database) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", classPath, ColdJobRun.class.getName())
+                .redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        environment.put(URL, database.jdbcUrl());
+        if (database.username() != null) {
+            environment.put(USERNAME, database.username());
+        }
+        if (database.password() != null) {
+            environment.put(PASSWORD, database.password());
+        }
+        List<String> output = new ArrayList<>();
+        try {
+            Process process = builder.start();
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(output::add);
+            }
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The job's own JVM failed:\n" + String.join("\n", output));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the job's own JVM", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the job ran", e);
+        }
+        String result = output.stream()
+                .filter(line -> line.startsWith(RESULT))
+                .reduce((first, second) -> second)
+                .orElseThrow(
+                        () -> new IllegalStateException("The job's JVM said nothing:\n" + String.join("\n", output)));
+        String[] parts = result.substring(RESULT.length()).split(" ", 4);
+        return new LessonGenerationBenchmark.ColdJob(
+                Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3]);
+    }
+
+    public static void main(String[] args) {
+        DatabaseConnection database =
+                new DatabaseConnection(System.getenv(URL), System.getenv(USERNAME), System.getenv(PASSWORD));
+        try (ConfigurableApplicationContext instance = LessonGenerationBenchmark.start(database)) {
+            LessonGenerationService generation = instance.getBean(LessonGenerationService.class);
+            LessonGenerationBenchmark.runningClock(instance);
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long full = LessonGenerationBenchmark.timed(generation, true);
+            long rerun = LessonGenerationBenchmark.timed(generation, false);
+            long peakHeap = LessonGenerationBenchmark.peakHeapMib();
+            String fingerprint = instance.getBean(JdbcClient.class)
+                    .sql(LessonRulesInSql.FINGERPRINT)
+                    .query(String.class)
+                    .single();
+            System.out.println(RESULT + full + " " + rerun + " " + peakHeap + " " + fingerprint);
+        }
+        System.exit(0);
+    }
+}
