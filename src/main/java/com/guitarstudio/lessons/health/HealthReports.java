@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -30,19 +31,36 @@ import org.springframework.stereotype.Service;
  *
  * <p>Some checks read every upcoming lesson or every slot's latest lesson, which at 100,000 slots
  * costs about a second of database time: too long for a page to wait. So once the application is
- * ready, a background refresh checks again whenever the latest report is half its maximum age old,
- * and a request is answered from a report that is seconds old without waiting for any check, also
- * the first request of the day. A request waits only when there is no report young enough (the
- * refresh failed, the database is slow, or {@code HEALTH_MAX_AGE} is 0, which checks afresh on every
- * request and refreshes nothing in the background). The price is the checks' database time every
- * few seconds on every instance: a few milliseconds for a studio of 1,000 slots, about a second
- * every three seconds at 100,000 (a larger {@code HEALTH_MAX_AGE} makes it rarer). Ages are
- * measured with the application's clock.
+ * ready, a background refresh checks again whenever the report is half its maximum age old, and a
+ * request is answered from that report without waiting for any check. What the refresh may spend is
+ * bounded (measured at 100,000 slots: refreshing without bounds took 35 to 67 % of a database
+ * core and made a run 2.5 times slower):
+ *
+ * <ul>
+ *   <li>When a report takes at most a third of the maximum age (1.7 s at 5 s: a studio of up to about
+ *       150,000 slots on two cores), it is kept fresh whether anyone looks or not, so even the first
+ *       request after a quiet night waits for nothing.
+ *   <li>When it takes longer, it is kept fresh only while someone has asked within {@link
+ *       #KEEP_WARM}; the first request after that waits for the checks.
+ *   <li>While a generation run writes in this process ({@link #whileGenerating}), a report may be
+ *       up to {@link #DURING_RUNS} old: the checks read the very lessons the run is writing, and
+ *       the page says when its report was checked.
+ * </ul>
+ *
+ * <p>{@code HEALTH_MAX_AGE} 0 checks on every request and refreshes nothing in the background.
+ * Ages and the checks' duration are measured with the application's clock; the timer {@code
+ * lessons.health.report} shows what the checks cost.
  */
 @Service
 public class HealthReports implements DisposableBean {
 
     static final int THREADS = 3;
+
+    /** How long after the last request a costly report is kept fresh in the background. */
+    static final Duration KEEP_WARM = Duration.ofMinutes(5);
+
+    /** How old a report may be while a run writes lessons in this process. */
+    static final Duration DURING_RUNS = Duration.ofMinutes(1);
 
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
@@ -52,11 +70,16 @@ public class HealthReports implements DisposableBean {
     private final Duration maxAge;
     private final ExecutorService executor;
     private final ScheduledExecutorService refresher;
-    /** The latest report, finished or being checked, and when its checking started. */
-    private final AtomicReference<Checked> latest = new AtomicReference<>();
-
     private final MeterRegistry registry;
     private final Timer checking;
+    /** The latest report, finished or being checked, and when its checking started. */
+    private final AtomicReference<Checked> latest = new AtomicReference<>();
+    /** Generation runs writing in this process now. */
+    private final AtomicInteger runs = new AtomicInteger();
+
+    private volatile Instant lastAsked = Instant.MIN;
+    /** How long the latest complete report took, by the application's clock. */
+    private volatile Duration lastTook = Duration.ZERO;
 
     private record Checked(Instant at, CompletableFuture<HealthReport> report) {}
 
@@ -104,8 +127,9 @@ public class HealthReports implements DisposableBean {
      */
     public CompletableFuture<HealthReport> start() {
         Instant now = clock.instant();
+        lastAsked = now;
         Checked recent = latest.get();
-        if (recent != null && isYoung(recent, now, maxAge)) {
+        if (recent != null && isYoung(recent, now, allowedAge())) {
             return recent.report();
         }
         Checked fresh = new Checked(now, check(now));
@@ -114,17 +138,34 @@ public class HealthReports implements DisposableBean {
     }
 
     /**
-     * Checks again when the latest report is half its maximum age old (or failed); the new report
+     * Runs {@code generation} (a run writing lessons) with reports allowed to be up to {@link
+     * #DURING_RUNS} old meanwhile.
+     */
+    public <T> T whileGenerating(Supplier<T> generation) {
+        runs.incrementAndGet();
+        try {
+            return generation.get();
+        } finally {
+            runs.decrementAndGet();
+        }
+    }
+
+    /**
+     * Checks again when the report is half its allowed age old (or failed) and keeping it fresh is
+     * wanted: its checks are cheap, or someone asked within {@link #KEEP_WARM}. The new report
      * replaces the old one once it is complete, so requests meanwhile are answered from the old one.
      * One refresh at a time: a caller that finds one going waits for it and then finds the report
      * young.
      */
     synchronized void refresh() {
         Instant now = clock.instant();
+        boolean cheap = lastTook.multipliedBy(3).compareTo(maxAge) <= 0;
+        boolean asked = Duration.between(lastAsked, now).compareTo(KEEP_WARM) < 0;
         Checked recent = latest.get();
-        if (recent != null
-                && (isYoung(recent, now, maxAge.dividedBy(2))
-                        || !recent.report().isDone())) {
+        if (!(cheap || asked)
+                || (recent != null
+                        && (isYoung(recent, now, allowedAge().dividedBy(2))
+                                || !recent.report().isDone()))) {
             return;
         }
         try {
@@ -141,6 +182,10 @@ public class HealthReports implements DisposableBean {
     /** When the latest report's checking started, if there is one. */
     Optional<Instant> latestCheckedAt() {
         return Optional.ofNullable(latest.get()).map(Checked::at);
+    }
+
+    private Duration allowedAge() {
+        return runs.get() > 0 && maxAge.compareTo(DURING_RUNS) < 0 ? DURING_RUNS : maxAge;
     }
 
     /** Younger than {@code age}, not failed, and not from after now (a clock set back). */
@@ -167,7 +212,12 @@ public class HealthReports implements DisposableBean {
                                         .toList(),
                                 numbers,
                                 now))
-                .whenComplete((report, failure) -> took.stop(checking));
+                .whenComplete((report, failure) -> {
+                    took.stop(checking);
+                    if (report != null) {
+                        lastTook = Duration.between(now, clock.instant());
+                    }
+                });
     }
 
     private static Thread daemon(Runnable task, String name) {

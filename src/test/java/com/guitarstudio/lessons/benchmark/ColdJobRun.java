@@ -9,6 +9,8 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (256 MB of heap, as the benchmark's own), then a re-run with nothing new. The benchmark starts it
  * as a process of its own and reads one line: the two times, the peak heap and the lessons'
  * fingerprint. The database's connection reaches it in the environment, never on the command line.
+ *
+ * <p>The process starts from a one-line launcher in Java's single-file source mode rather than a
+ * {@code main} here: {@code ./mvnw spring-boot:test-run} needs the dev launcher to be the only
+ * main class of the tests.
  */
-final class ColdJobRun {
+public final class ColdJobRun {
 
     private static final String RESULT = "cold-job-run ";
     private static final String URL = "BENCH_DATASOURCE_URL";
@@ -35,7 +41,8 @@ final class ColdJobRun {
     static LessonGenerationBenchmark.ColdJob in(DatabaseConnection database) {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", classPath, ColdJobRun.class.getName())
+        ProcessBuilder builder = new ProcessBuilder(
+                        java, "-Xmx256m", "-cp", classPath, launcher().toString())
                 .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.put(URL, database.jdbcUrl());
@@ -72,7 +79,26 @@ final class ColdJobRun {
                 Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3]);
     }
 
-    public static void main(String[] args) {
+    /** A source file whose main calls {@link #measure()}, written once per benchmark. */
+    private static Path launcher() {
+        try {
+            Path source = Path.of("target", "benchmark", "ColdJobRunLauncher.java");
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, """
+                    public class ColdJobRunLauncher {
+                        public static void main(String[] args) {
+                            %s.measure();
+                        }
+                    }
+                    """.formatted(ColdJobRun.class.getName()));
+            return source;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not write the job's launcher", e);
+        }
+    }
+
+    /** In the job's own JVM: measures and prints the result line, then ends the JVM. */
+    public static void measure() {
         DatabaseConnection database =
                 new DatabaseConnection(System.getenv(URL), System.getenv(USERNAME), System.getenv(PASSWORD));
         try (ConfigurableApplicationContext instance = LessonGenerationBenchmark.start(database)) {

@@ -16,18 +16,25 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * With production's maximum age (5 s): a report is shown again while it is younger, checked afresh
- * after, and kept fresh in the background whether anyone asks or not, so no request waits for it.
+ * after, kept fresh in the background (cheap checks always, costly ones while someone looks), and
+ * allowed to be a minute old while a run writes.
  */
 @IntegrationTest
 @TestPropertySource(properties = "app.health.max-age=5s")
+@Import(HealthReportAgeTests.SlowCheck.class)
 class HealthReportAgeTests {
 
     private static final Instant START = IntegrationTestConfiguration.START;
@@ -93,19 +100,71 @@ class HealthReportAgeTests {
     }
 
     @Test
-    void theReportIsKeptFreshInTheBackgroundWithNobodyAsking() {
-        clock.advance(Duration.ofSeconds(2));
-        assertThat(reports.latestCheckedAt())
-                .as("younger than half the maximum age")
-                .hasValue(START);
-
-        clock.advance(Duration.ofSeconds(1));
+    void cheapChecksAreKeptFreshInTheBackgroundEvenWhenNobodyAsks() {
+        clock.advance(HealthReports.KEEP_WARM.plusMinutes(1));
+        Instant later = START.plus(HealthReports.KEEP_WARM).plus(Duration.ofMinutes(1));
 
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(reports.latestCheckedAt()).hasValue(START.plusSeconds(3)));
+                .untilAsserted(() -> assertThat(reports.latestCheckedAt()).hasValue(later));
         statements.reset();
-        assertThat(reports.current().checkedAt()).isEqualTo(START.plusSeconds(3));
+        assertThat(reports.current().checkedAt()).isEqualTo(later);
         assertThat(statements.executed()).as("the request waited for no check").isZero();
+    }
+
+    @Test
+    void costlyChecksAreKeptFreshOnlyWhileSomeoneLooks() {
+        SlowCheck.cost = Duration.ofSeconds(2); // more than a third of 5 s
+        clock.advance(Duration.ofSeconds(3));
+        reports.refresh();
+        assertThat(reports.latestCheckedAt()).hasValue(START.plusSeconds(3));
+
+        clock.advance(HealthReports.KEEP_WARM);
+        statements.reset();
+        reports.refresh();
+
+        assertThat(statements.executed())
+                .as("nobody looked for five minutes: nothing checked")
+                .isZero();
+        assertThat(reports.latestCheckedAt()).hasValue(START.plusSeconds(3));
+        Instant asked = clock.instant();
+        assertThat(reports.current().checkedAt()).as("the first request checks").isEqualTo(asked);
+        clock.advance(Duration.ofSeconds(3));
+        reports.refresh();
+        assertThat(reports.latestCheckedAt()).as("someone looks again").hasValue(asked.plusSeconds(5));
+    }
+
+    @Test
+    void whileARunWritesAReportMayBeAMinuteOld() {
+        reports.whileGenerating(() -> {
+            clock.advance(Duration.ofSeconds(20));
+            assertThat(reports.current().checkedAt()).isEqualTo(START);
+            clock.advance(Duration.ofSeconds(41));
+            assertThat(reports.current().checkedAt()).isEqualTo(START.plusSeconds(61));
+            return null;
+        });
+
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(reports.current().checkedAt()).isEqualTo(START.plusSeconds(67));
+    }
+
+    @AfterEach
+    void cheapChecksAgain() {
+        SlowCheck.cost = Duration.ZERO;
+    }
+
+    /** A check that takes {@link #cost} by the application's clock. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SlowCheck {
+
+        static volatile Duration cost = Duration.ZERO;
+
+        @Bean
+        HealthCheck slowCheck(MutableClock clock) {
+            return indicators -> {
+                clock.advance(cost);
+                return Optional.empty();
+            };
+        }
     }
 
     @Test
