@@ -4,15 +4,14 @@ import com.guitarstudio.lessons.calendar.LessonCalendar;
 import com.guitarstudio.lessons.generation.GenerationProperties;
 import com.guitarstudio.lessons.generation.LessonGenerationService;
 import com.guitarstudio.lessons.joblog.JobLogService;
-import com.guitarstudio.lessons.joblog.JobRun;
+import com.guitarstudio.lessons.joblog.JobRunDetail;
+import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.security.Principal;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The admin page {@code /admin/background-jobs}: summary, Generate Lessons Now, health, statistics
@@ -73,18 +71,38 @@ class BackgroundJobsPage {
         return "redirect:" + PATH;
     }
 
+    /** The page, its history filtered by the same query parameters as the history API's (400 for bad ones). */
     @GetMapping(PATH)
     String page(
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "trigger", required = false) String trigger,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
             @RequestParam(name = "page", required = false) String page,
             @RequestParam(name = "run", required = false) String run,
             @RequestParam(name = "unavailable", required = false) String unavailable,
             Model model) {
-        Dashboard.View view = dashboard.view(pageIndex(page), uuid(run).orElse(null));
+        HistoryQuery query = HistoryQuery.parse(status, trigger, from, to);
+        int pageIndex = HistoryQuery.page(page, 1, AdminJobsController.MAX_PAGE);
+        Dashboard.View view = dashboard.view(query, pageIndex, RunIds.parse(run).orElse(null));
         model.addAttribute("view", view);
         model.addAttribute("outcome", unavailable != null ? RunOutcome.databaseUnavailable(messages) : view.outcome());
         model.addAttribute("runId", run);
         model.addAttribute("nextClosures", calendar.upcoming(NEXT_CLOSURES));
+        model.addAttribute("statuses", JobStatus.values());
+        model.addAttribute("triggers", JobTrigger.values());
         return "admin/background-jobs";
+    }
+
+    /**
+     * What Generate Lessons Now would do, worked out without writing anything, with the button to
+     * do it.
+     */
+    @GetMapping(PATH + "/preview")
+    String preview(Model model) {
+        model.addAttribute("preview", generation.preview());
+        model.addAttribute("running", jobLog.running().orElse(null));
+        return "admin/preview";
     }
 
     @PostMapping(PATH + "/generate")
@@ -102,28 +120,28 @@ class BackgroundJobsPage {
         }
     }
 
+    /**
+     * One run: its numbers and errors, and what it did per teacher, {@value #TEACHERS_PER_PAGE} at
+     * a time (those with an error first, then by lessons), with a search by name. While the run goes,
+     * the page shows its progress and refreshes itself until it ends.
+     */
     @GetMapping(PATH + "/runs/{id}")
-    String run(@PathVariable String id, Model model) {
-        JobRun run =
-                uuid(id).flatMap(jobLog::find).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("run", run);
+    String run(
+            @PathVariable String id,
+            @RequestParam(name = "page", required = false) String page,
+            @RequestParam(name = "search", required = false) String search,
+            Model model) {
+        int pageIndex = HistoryQuery.page(page, 1, AdminJobsController.MAX_PAGE);
+        UUID runId = RunIds.parse(id).orElseThrow(() -> RunIds.notFound(id));
+        JobRunDetail run = jobLog.detail(runId).orElseThrow(() -> RunIds.notFound(id));
+        String searched = search == null ? "" : search.strip();
+        model.addAttribute("run", run.run());
+        model.addAttribute("detail", run);
+        model.addAttribute("teachers", jobLog.teachers(runId, searched, pageIndex, TEACHERS_PER_PAGE));
+        model.addAttribute("search", searched);
         return "admin/run";
     }
 
-    /** 1-based in the URL, 0-based inside; anything unreadable is the first page. */
-    static int pageIndex(String page) {
-        try {
-            return Math.max(0, Integer.parseInt(page) - 1);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return text == null ? Optional.empty() : Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
+    /** How many teachers a run's page lists at a time. */
+    static final int TEACHERS_PER_PAGE = 50;
 }

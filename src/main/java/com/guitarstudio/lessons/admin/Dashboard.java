@@ -53,9 +53,9 @@ class Dashboard {
      * checked meanwhile on its own connections.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    View view(int page, UUID runId) {
+    View view(HistoryQuery query, int page, UUID runId) {
         CompletableFuture<HealthReport> healthReport = health.start();
-        Page<JobRun> history = jobLog.historyPage(page, PAGE_SIZE);
+        Page<JobRun> history = jobLog.historyPage(query.filter(times.zoneId()), page, PAGE_SIZE);
         RunOutcome outcome = runId == null
                 ? null
                 : jobLog.find(runId)
@@ -67,7 +67,15 @@ class Dashboard {
         AlertStatus alertStatus = AlertStatus.of(alerts, times, messages);
         HealthReport report = Futures.join(healthReport);
         return new View(
-                summary(report), running, outcome, report, alertStatus, history, lessonsPerRun, scheduledPerWeek);
+                summary(report),
+                running,
+                outcome,
+                report,
+                alertStatus,
+                query,
+                history,
+                lessonsPerRun,
+                scheduledPerWeek);
     }
 
     Summary summary(HealthReport report) {
@@ -80,9 +88,15 @@ class Dashboard {
             RunOutcome outcome,
             HealthReport health,
             AlertStatus alerts,
+            HistoryQuery query,
             Page<JobRun> history,
             BarChart lessonsPerRun,
             BarChart scheduledPerWeek) {
+
+        /** The link to page {@code number} (from 1) of the history, with its filter. */
+        public String historyLink(int number) {
+            return query.pageLink(BackgroundJobsPage.PATH, number);
+        }
 
         /** The page refreshes itself while a run is going, and only then. */
         public boolean refreshing() {

@@ -35,6 +35,11 @@ public class Times {
         this.messages = messages;
     }
 
+    /** The zone the page's days are read in (a history filter's {@code from} and {@code to}). */
+    ZoneId zoneId() {
+        return zone;
+    }
+
     public String zone() {
         return zone.getId();
     }

@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.generation;
 
 import com.guitarstudio.lessons.config.DatabaseFailures;
+import com.guitarstudio.lessons.health.HealthReports;
 import com.guitarstudio.lessons.joblog.JobLogService;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
@@ -48,6 +49,7 @@ public class LessonGenerationService {
     private final MessageSource messages;
     private final Clock clock;
     private final TaskExecutor executor;
+    private final HealthReports health;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Phaser activeRuns = new Phaser(1);
 
@@ -59,7 +61,8 @@ public class LessonGenerationService {
             ApplicationEventPublisher events,
             MessageSource messages,
             Clock clock,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            HealthReports health) {
         this.lock = lock;
         this.generator = generator;
         this.jobLog = jobLog;
@@ -68,6 +71,7 @@ public class LessonGenerationService {
         this.messages = messages;
         this.clock = clock;
         this.executor = executor;
+        this.health = health;
     }
 
     /**
@@ -162,6 +166,14 @@ public class LessonGenerationService {
         return result;
     }
 
+    /**
+     * What a run started now would do, written nowhere: no lesson, no job_log row, and no lock but
+     * the calendar's, shared, a chunk at a time; safe while a run is going.
+     */
+    public GenerationPreview preview() {
+        return generator.preview(clock.instant());
+    }
+
     /** Marks RUNNING rows left by a dead process as ABANDONED, unless a run is in progress somewhere. */
     public void abandonDeadRuns() {
         lock.runExclusively(() -> {
@@ -190,7 +202,10 @@ public class LessonGenerationService {
         JobStatus status;
         boolean databaseUnavailable = false;
         try {
-            generator.generate(now, tally, () -> recordProgress(id, tally), stopping::get);
+            health.whileGenerating(() -> {
+                generator.generate(now, id, tally, () -> recordProgress(id, tally), stopping::get);
+                return null;
+            });
             status = tally.errors().isEmpty() ? JobStatus.SUCCESS : JobStatus.PARTIAL;
         } catch (RunInterrupted e) {
             log.warn(

@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.generation;
 
 import com.guitarstudio.lessons.config.DatabaseFailures;
+import com.guitarstudio.lessons.joblog.TeacherOutcome;
 import com.guitarstudio.lessons.studio.EligibleSlot;
 import com.guitarstudio.lessons.studio.RecurringSlotRepository;
 import com.guitarstudio.lessons.studio.TimeZones;
@@ -12,6 +13,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -60,11 +62,13 @@ class LessonGenerator {
     }
 
     /**
-     * Generates the lessons of a run starting at {@code now}, adding to {@code tally} as it goes and
-     * calling {@code afterChunk} after each chunk is written. Before each chunk it asks {@code
+     * Generates the lessons of run {@code jobLogId} starting at {@code now}, with a row per teacher
+     * for the run, adding to {@code tally} as it goes and calling {@code afterChunk} after each chunk
+     * is written. Before each chunk it asks {@code
      * stopRequested}; when that says yes it ends with {@link RunInterrupted}, between two chunks.
      */
-    void generate(Instant now, GenerationTally tally, Runnable afterChunk, BooleanSupplier stopRequested) {
+    void generate(
+            Instant now, UUID jobLogId, GenerationTally tally, Runnable afterChunk, BooleanSupplier stopRequested) {
         tally.teachersTotal(Math.toIntExact(slots.countTeachersWithEligibleSlots()));
         afterChunk.run();
         ExecutorService pool = Executors.newFixedThreadPool(writers, new WriterThreads());
@@ -80,7 +84,7 @@ class LessonGenerator {
                     break;
                 }
                 Planned planned = plan(chunk, now);
-                inFlight.addLast(pool.submit(() -> write(planned)));
+                inFlight.addLast(pool.submit(() -> write(jobLogId, planned)));
                 after = chunk.get(chunk.size() - 1).teacherId();
             }
             while (!inFlight.isEmpty()) {
@@ -140,31 +144,104 @@ class LessonGenerator {
         return List.copyOf(teachers.values());
     }
 
+    /**
+     * What the next run would do, worked out as a run would and written nowhere: every chunk is read
+     * and planned, and one read-only query per chunk counts the planned lessons no lesson holds yet.
+     * The teachers are kept {@value #PREVIEW_TEACHERS} at a time (those with the most lessons), so
+     * memory stays flat.
+     */
+    GenerationPreview preview(Instant now) {
+        PriorityQueue<GenerationPreview.Teacher> top =
+                new PriorityQueue<>(GenerationPreview.Teacher.MOST_LESSONS_FIRST.reversed());
+        int lessons = 0;
+        int closed = 0;
+        List<String> errors = new ArrayList<>();
+        UUID after = RecurringSlotRepository.BEFORE_FIRST_TEACHER;
+        for (List<TeacherSlots> chunk = nextChunk(after, () -> false);
+                !chunk.isEmpty();
+                chunk = nextChunk(after, () -> false)) {
+            Planned planned = plan(chunk, now);
+            Map<UUID, LessonWriter.Inserted> counts = writer.wouldInsert(planned.lessons());
+            List<GenerationPreview.Teacher> teachers = new ArrayList<>();
+            for (TeacherLessons teacher : planned.teachers()) {
+                LessonWriter.Inserted theirs = counts.getOrDefault(teacher.teacherId(), LessonWriter.Inserted.NOTHING);
+                lessons += theirs.lessons();
+                closed += theirs.closed();
+                teachers.add(new GenerationPreview.Teacher(
+                        teacher.teacherId(), teacher.teacher().teacherName(), theirs.lessons(), null));
+            }
+            for (Failure failure : planned.failures()) {
+                errors.add(failure.describe());
+                teachers.add(new GenerationPreview.Teacher(
+                        failure.teacher().teacherId(), failure.teacher().teacherName(), 0, failure.reason()));
+            }
+            for (GenerationPreview.Teacher teacher : teachers) {
+                top.add(teacher);
+                if (top.size() > PREVIEW_TEACHERS) {
+                    top.poll();
+                }
+            }
+            after = chunk.get(chunk.size() - 1).teacherId();
+        }
+        List<GenerationPreview.Teacher> teachers = new ArrayList<>(top);
+        teachers.sort(GenerationPreview.Teacher.MOST_LESSONS_FIRST);
+        return new GenerationPreview(now, planner.windowEnd(now), lessons, closed, teachers, errors);
+    }
+
+    /** How many teachers a preview lists. */
+    static final int PREVIEW_TEACHERS = 100;
+
     /** A chunk planned: its teachers' lessons, and the teachers that could not be planned. */
-    private record Planned(List<TeacherLessons> teachers, List<String> errors) {}
+    private record Planned(List<TeacherLessons> teachers, List<Failure> failures) {
+
+        List<PlannedLesson> lessons() {
+            List<PlannedLesson> lessons = new ArrayList<>();
+            teachers.forEach(teacher -> lessons.addAll(teacher.lessons()));
+            return lessons;
+        }
+
+        List<String> errors() {
+            return failures.stream().map(Failure::describe).toList();
+        }
+    }
+
+    /** A teacher the run could not process, and why. */
+    private record Failure(TeacherSlots teacher, String reason) {
+
+        String describe() {
+            return LessonGenerator.describe(teacher, reason);
+        }
+
+        TeacherOutcome outcome() {
+            return TeacherOutcome.failed(
+                    teacher.teacherId(), teacher.teacherName(), teacher.slots().size(), reason);
+        }
+    }
 
     private Planned plan(List<TeacherSlots> chunk, Instant now) {
         List<TeacherLessons> planned = new ArrayList<>(chunk.size());
-        List<String> errors = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         for (TeacherSlots teacher : chunk) {
             try {
                 planned.add(plan(teacher, now));
             } catch (UnknownTimeZone e) {
-                errors.add(describe(teacher, e.getMessage()));
+                failures.add(new Failure(teacher, e.getMessage()));
             }
         }
-        return new Planned(planned, errors);
+        return new Planned(planned, failures);
     }
 
     /**
-     * Writes a planned chunk in one transaction; when the database refuses it, writes its teachers
-     * one by one to find the one at fault. Runs on a writer thread.
+     * Writes a planned chunk, with a row per teacher for run {@code jobLogId}, in one transaction;
+     * when the database refuses it, writes its teachers one by one to find the one at fault. Runs on
+     * a writer thread.
      */
-    private Written write(Planned chunk) {
-        List<PlannedLesson> lessons = new ArrayList<>();
-        chunk.teachers().forEach(teacher -> lessons.addAll(teacher.lessons()));
+    private Written write(UUID jobLogId, Planned chunk) {
+        List<TeacherOutcome> outcomes = new ArrayList<>();
+        chunk.teachers().forEach(teacher -> outcomes.add(teacher.pending()));
+        chunk.failures().forEach(failure -> outcomes.add(failure.outcome()));
         try {
-            LessonWriter.Inserted inserted = writer.insert(lessons);
+            LessonWriter.Inserted inserted = writer.insert(jobLogId, chunk.lessons(), outcomes);
             int slotCount = chunk.teachers().stream()
                     .mapToInt(TeacherLessons::slotCount)
                     .sum();
@@ -172,18 +249,24 @@ class LessonGenerator {
         } catch (DataAccessException e) {
             rethrowIfDatabaseUnavailable(e);
         }
-        Written written = new Written(0, 0, LessonWriter.Inserted.NOTHING, chunk.errors());
+        Written written = new Written(0, 0, LessonWriter.Inserted.NOTHING, List.of());
+        List<Failure> failures = new ArrayList<>(chunk.failures());
         for (TeacherLessons teacher : chunk.teachers()) {
             try {
-                LessonWriter.Inserted inserted = writer.insert(teacher.lessons());
+                LessonWriter.Inserted inserted = writer.insert(jobLogId, teacher.lessons(), List.of(teacher.pending()));
                 written = written.plus(new Written(1, teacher.slotCount(), inserted, List.of()));
             } catch (DataAccessException e) {
                 rethrowIfDatabaseUnavailable(e);
-                written = written.plus(new Written(
-                        0, 0, LessonWriter.Inserted.NOTHING, List.of(describe(teacher.teacher(), rootMessage(e)))));
+                failures.add(new Failure(teacher.teacher(), rootMessage(e)));
             }
         }
-        return written;
+        writer.insert(
+                jobLogId, List.of(), failures.stream().map(Failure::outcome).toList());
+        return written.plus(new Written(
+                0,
+                0,
+                LessonWriter.Inserted.NOTHING,
+                failures.stream().map(Failure::describe).toList()));
     }
 
     /** Names the writer threads, so a thread dump shows whose they are. */
@@ -246,8 +329,16 @@ class LessonGenerator {
 
     private record TeacherLessons(TeacherSlots teacher, List<PlannedLesson> lessons) {
 
+        UUID teacherId() {
+            return teacher.teacherId();
+        }
+
         int slotCount() {
             return teacher.slots().size();
+        }
+
+        TeacherOutcome pending() {
+            return TeacherOutcome.pending(teacher.teacherId(), teacher.teacherName(), slotCount());
         }
     }
 }

@@ -2,14 +2,18 @@ package com.guitarstudio.lessons.generation;
 
 import com.guitarstudio.lessons.calendar.Closure;
 import com.guitarstudio.lessons.calendar.LessonCalendar;
+import com.guitarstudio.lessons.joblog.JobLogService;
+import com.guitarstudio.lessons.joblog.TeacherOutcome;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -21,6 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Writes planned lessons with one statement however many there are: the columns travel as arrays
@@ -30,7 +35,8 @@ import org.springframework.transaction.TransactionStatus;
  *
  * <p>Each write is one transaction that first reads the closures of its teachers, holding the
  * calendar lock shared until it commits, so a lesson on a closed date is written CLOSED with its
- * closure even when the closure is created while the run goes: it writes all of its rows or none.
+ * closure even when the closure is created while the run goes; the same transaction records the
+ * run's rows for those teachers: it writes all of its rows or none.
  */
 @Component
 class LessonWriter {
@@ -46,8 +52,26 @@ class LessonWriter {
                    as planned(teacher_id, student_id, slot_id, occurrence_date, start_at, duration_minutes, price,
                               timezone, closure_id)
               on conflict do nothing
-              returning closure_id)
-            select count(*) as lessons, count(closure_id) as closed from inserted
+              returning teacher_id, closure_id)
+            select teacher_id, count(*) as lessons, count(closure_id) as closed from inserted group by teacher_id
+            """;
+
+    /**
+     * What {@link #INSERT} would insert, read without writing: the planned rows that no lesson holds
+     * yet under either unique key, the same pair at the same instant counted once.
+     */
+    private static final String WOULD_INSERT = """
+            select teacher_id, count(*) as lessons, count(closure_id) as closed
+            from (select distinct on (teacher_id, student_id, start_at) teacher_id, closure_id
+                  from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::date[], ?::timestamptz[], ?::int[], ?::int[], ?::text[],
+                              ?::uuid[])
+                       as planned(teacher_id, student_id, slot_id, occurrence_date, start_at, duration_minutes, price,
+                                  timezone, closure_id)
+                  where not exists (select 1 from lesson l where l.teacher_id = planned.teacher_id
+                                      and l.student_id = planned.student_id and l.start_at = planned.start_at)
+                    and not exists (select 1 from lesson l where l.recurring_slot_id = planned.slot_id
+                                      and l.occurrence_date = planned.occurrence_date)) new
+            group by teacher_id
             """;
 
     private static final Logger log = LoggerFactory.getLogger(LessonWriter.class);
@@ -55,28 +79,54 @@ class LessonWriter {
     private final JdbcTemplate jdbc;
     private final PlatformTransactionManager transactions;
     private final LessonCalendar calendar;
+    private final JobLogService jobLog;
 
-    LessonWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LessonCalendar calendar) {
+    LessonWriter(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            LessonCalendar calendar,
+            JobLogService jobLog) {
         this.jdbc = jdbc;
         this.transactions = transactionManager;
         this.calendar = calendar;
+        this.jobLog = jobLog;
     }
 
     /** Rows a write inserted: {@code lessons} in all, {@code closed} of them CLOSED. */
     record Inserted(int lessons, int closed) {
 
         static final Inserted NOTHING = new Inserted(0, 0);
+
+        Inserted plus(Inserted other) {
+            return new Inserted(lessons + other.lessons, closed + other.closed);
+        }
     }
 
-    /** Inserts the lessons that do not exist yet, CLOSED where a closure covers their date. */
-    Inserted insert(List<PlannedLesson> lessons) {
-        if (lessons.isEmpty()) {
+    /**
+     * In one transaction: inserts the lessons that do not exist yet, CLOSED where a closure covers
+     * their date, and records what that did for each of {@code teachers} in run {@code jobLogId}'s
+     * teacher rows (the lessons of a teacher not among them are not counted there). All of it is
+     * written, or none.
+     */
+    Inserted insert(UUID jobLogId, List<PlannedLesson> lessons, List<TeacherOutcome> teachers) {
+        if (lessons.isEmpty() && teachers.isEmpty()) {
             return Inserted.NOTHING;
         }
         TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
-        Inserted inserted;
+        Inserted inserted = Inserted.NOTHING;
         try {
-            inserted = insertClosingClosedDates(lessons);
+            Map<UUID, Inserted> perTeacher = lessons.isEmpty() ? Map.of() : run(INSERT, lessons);
+            jobLog.recordTeachers(
+                    jobLogId,
+                    teachers.stream()
+                            .map(teacher -> {
+                                Inserted theirs = perTeacher.getOrDefault(teacher.teacherId(), Inserted.NOTHING);
+                                return teacher.written(theirs.lessons(), theirs.closed());
+                            })
+                            .toList());
+            for (Inserted theirs : perTeacher.values()) {
+                inserted = inserted.plus(theirs);
+            }
         } catch (RuntimeException e) {
             // When the connection broke, rolling back fails too: keep why the write failed (the
             // database is unavailable, say), which decides what the run does next.
@@ -91,7 +141,26 @@ class LessonWriter {
         return inserted;
     }
 
-    private Inserted insertClosingClosedDates(List<PlannedLesson> lessons) {
+    /**
+     * What {@link #insert} would insert now for each teacher, written nowhere: a read-only
+     * transaction that holds the calendar lock (shared) only while it reads.
+     */
+    Map<UUID, Inserted> wouldInsert(List<PlannedLesson> lessons) {
+        if (lessons.isEmpty()) {
+            return Map.of();
+        }
+        DefaultTransactionDefinition readOnly = new DefaultTransactionDefinition();
+        readOnly.setReadOnly(true);
+        TransactionStatus transaction = transactions.getTransaction(readOnly);
+        try {
+            return run(WOULD_INSERT, lessons);
+        } finally {
+            transactions.rollback(transaction);
+        }
+    }
+
+    /** Runs {@code sql} on the planned rows, each with the closure that covers its date (if any). */
+    private Map<UUID, Inserted> run(String sql, List<PlannedLesson> lessons) {
         Set<UUID> teachers = new HashSet<>();
         LocalDate first = LocalDate.MAX;
         LocalDate last = LocalDate.MIN;
@@ -106,7 +175,7 @@ class LessonWriter {
                 .toList();
         return jdbc.execute(
                 (Connection connection) -> {
-                    PreparedStatement statement = connection.prepareStatement(INSERT);
+                    PreparedStatement statement = connection.prepareStatement(sql);
                     statement.setArray(1, array(connection, "uuid", lessons, PlannedLesson::teacherId));
                     statement.setArray(2, array(connection, "uuid", lessons, PlannedLesson::studentId));
                     statement.setArray(3, array(connection, "uuid", lessons, PlannedLesson::slotId));
@@ -119,10 +188,15 @@ class LessonWriter {
                     return statement;
                 },
                 (PreparedStatement statement) -> {
-                    try (ResultSet counts = statement.executeQuery()) {
-                        counts.next();
-                        return new Inserted(counts.getInt("lessons"), counts.getInt("closed"));
+                    Map<UUID, Inserted> counts = new HashMap<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            counts.put(
+                                    rows.getObject("teacher_id", UUID.class),
+                                    new Inserted(rows.getInt("lessons"), rows.getInt("closed")));
+                        }
                     }
+                    return counts;
                 });
     }
 

@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface JobLogRepository extends JpaRepository<JobLog, UUID> {
+interface JobLogRepository extends JpaRepository<JobLog, UUID>, JpaSpecificationExecutor<JobLog> {
 
     Optional<JobLog> findFirstByJobNameOrderByExecutedAtDesc(String jobName);
 
@@ -21,8 +20,6 @@ interface JobLogRepository extends JpaRepository<JobLog, UUID> {
     Optional<JobLog> findFirstByJobNameAndStatusOrderByExecutedAtDesc(String jobName, JobStatus status);
 
     List<JobLog> findByJobNameOrderByExecutedAtDesc(String jobName, Limit limit);
-
-    Page<JobLog> findByJobName(String jobName, Pageable pageable);
 
     List<JobLog> findByJobNameAndStatusInAndExecutedAtAfterOrderByExecutedAtDesc(
             String jobName, Collection<JobStatus> statuses, Instant after, Limit limit);

@@ -33,11 +33,13 @@ public class JobLogService {
     static final String ABANDONED_REASON = "The process running this job stopped before it finished";
 
     private final JobLogRepository repository;
+    private final JobLogTeachers teachers;
     private final JobLogProperties properties;
     private final Clock clock;
 
-    JobLogService(JobLogRepository repository, JobLogProperties properties, Clock clock) {
+    JobLogService(JobLogRepository repository, JobLogTeachers teachers, JobLogProperties properties, Clock clock) {
         this.repository = repository;
+        this.teachers = teachers;
         this.properties = properties;
         this.clock = clock;
     }
@@ -58,6 +60,15 @@ public class JobLogService {
                 counts.slotsProcessed(),
                 counts.lessonsGenerated(),
                 counts.lessonsClosed());
+    }
+
+    /**
+     * Records what a run did for these teachers, with one statement, in the caller's transaction: the
+     * one that writes their lessons, so the rows count exactly what was written.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordTeachers(UUID id, List<TeacherOutcome> outcomes) {
+        teachers.insert(id, outcomes);
     }
 
     public void finish(UUID id, JobStatus status, Instant finishedAt, RunCounts counts, List<String> errors) {
@@ -114,17 +125,31 @@ public class JobLogService {
                 .toList();
     }
 
-    /** One page of the history, newest first ({@code page} counts from 0). */
+    /** One page of the runs that match {@code filter}, newest first ({@code page} counts from 0). */
     @Transactional(readOnly = true)
-    public Page<JobRun> historyPage(int page, int size) {
+    public Page<JobRun> historyPage(RunFilter filter, int page, int size) {
         return repository
-                .findByJobName(JOB_NAME, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "executedAt")))
+                .findAll(filter.of(JOB_NAME), PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "executedAt")))
                 .map(JobRun::of);
     }
 
     @Transactional(readOnly = true)
     public Optional<JobRun> find(UUID id) {
         return repository.findById(id).map(JobRun::of);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<JobRunDetail> detail(UUID id) {
+        return repository.findById(id).map(JobRunDetail::of);
+    }
+
+    /**
+     * One page of what a run did per teacher: those with an error first, then by lessons, most
+     * first; {@code search} keeps the teachers whose name contains it (any case).
+     */
+    @Transactional(readOnly = true)
+    public Page<TeacherOutcome> teachers(UUID id, String search, int page, int size) {
+        return teachers.page(id, search, page, size);
     }
 
     /** Runs that did work in the last {@link JobStats#PERIOD}, newest first, at most {@code limit}. */

@@ -14,14 +14,22 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The pages' answer when the database fails: a 503 page that says so, or the plain 500 page; never
- * internals. (API controllers are answered by {@link ApiExceptionHandler}, which comes first.)
+ * The pages' answer when a link carries a value they cannot use (a 400 page that says what to fix)
+ * or when the database fails (a 503 page that says so, or the plain 500 page); never internals. (API controllers are answered by {@link ApiExceptionHandler}, which comes first.)
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    /** A link with a value the page cannot use: a 400 page that says which and what it may be. */
+    @ExceptionHandler
+    ModelAndView invalidRequest(InvalidRequest e) {
+        ModelAndView page = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
+        page.addObject("problem", e.getMessage());
+        return page;
+    }
 
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ModelAndView database(RuntimeException e) {

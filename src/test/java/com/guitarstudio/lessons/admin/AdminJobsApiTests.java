@@ -135,7 +135,8 @@ class AdminJobsApiTests {
         JsonNode body = json(response);
         assertThat(fieldNames(body)).containsExactly("success", "data");
         JsonNode data = body.get("data");
-        assertThat(fieldNames(data)).containsExactly("jobHistory", "systemHealth", "summary");
+        assertThat(fieldNames(data))
+                .containsExactly("jobHistory", "systemHealth", "summary", "page", "size", "totalRuns");
         assertThat(fieldNames(data.get("jobHistory").get(0)))
                 .containsExactly(
                         "id",

@@ -211,6 +211,65 @@ class AdminPageBrowserTests {
         assertThat(closedLessons()).isZero();
     }
 
+    /**
+     * Preview first (nothing written), then Generate Lessons Now, then from the history the run's
+     * page: its teachers a page at a time (55 of them, 50 per page), and a search by name.
+     */
+    @Test
+    void anAdminPreviewsTheNextRunThenOpensTheRunAndPagesThroughItsTeachers() throws IOException {
+        clock.set(IntegrationTestConfiguration.START);
+        studio.empty();
+        studio.signInUsers();
+        studio.bulk("browser", 55, 1);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("email")).sendKeys(TestUsers.ADMIN);
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/background-jobs"));
+
+        browser.findElement(By.id("preview-run")).click();
+        WebElement toGenerate = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-lessons")));
+        long expected = Long.parseLong(toGenerate.getText());
+        assertThat(expected).isPositive();
+        assertThat(browser.findElements(By.cssSelector("#preview-teachers tbody tr")))
+                .hasSize(55);
+        assertThat(jdbc.sql("select count(*) from lesson").query(Long.class).single())
+                .isZero();
+        screenshot("6-preview.png");
+        browser.findElement(By.id("generate-lessons")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#run-result.message--ok")));
+        assertThat(jdbc.sql("select count(*) from lesson").query(Long.class).single())
+                .isEqualTo(expected);
+
+        browser.findElement(By.cssSelector("tr[data-run-id] a")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/background-jobs/runs/"));
+        assertThat(browser.findElement(By.id("run-lessons")).getText()).isEqualTo(Long.toString(expected));
+        assertThat(browser.findElement(By.id("teacher-count")).getText()).isEqualTo("55 teachers");
+        List<String> firstPage = teacherIds();
+        assertThat(firstPage).hasSize(50);
+        screenshot("7-run-teachers.png");
+        browser.findElement(By.id("teachers-next")).click();
+        wait.until(ExpectedConditions.urlContains("page=2"));
+        List<String> secondPage = teacherIds();
+        assertThat(secondPage).hasSize(5).doesNotContainAnyElementsOf(firstPage);
+
+        browser.findElement(By.id("teacher-search")).sendKeys("browser17");
+        browser.findElement(By.id("search-teachers")).click();
+        wait.until(ExpectedConditions.urlContains("search=browser17"));
+        assertThat(browser.findElements(By.cssSelector("#run-teachers tbody tr")))
+                .singleElement()
+                .extracting(WebElement::getText)
+                .asString()
+                .startsWith("Teacher browser17");
+    }
+
+    private List<String> teacherIds() {
+        return browser.findElements(By.cssSelector("#run-teachers tbody tr")).stream()
+                .map(row -> row.getAttribute("data-teacher-id"))
+                .toList();
+    }
+
     private long closedLessons() {
         return jdbc.sql("select count(*) from lesson where status = 'CLOSED'")
                 .query(Long.class)

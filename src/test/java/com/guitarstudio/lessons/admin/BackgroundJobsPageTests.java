@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.guitarstudio.lessons.IntegrationTest;
 import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
+import com.guitarstudio.lessons.RunGate;
 import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.TestHttp;
 import com.guitarstudio.lessons.TestUsers;
+import com.guitarstudio.lessons.generation.LessonGenerationService;
+import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -17,6 +20,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +41,9 @@ class BackgroundJobsPageTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    LessonGenerationService generation;
 
     TestHttp http;
     String cookie;
@@ -166,7 +174,104 @@ class BackgroundJobsPageTests {
         assertThat(first).contains("Page 1 of 2");
         assertThat(rows(second)).isEqualTo(5);
         assertThat(second).contains("Page 2 of 2");
-        assertThat(rows(get("/admin/background-jobs?page=not-a-number"))).isEqualTo(20);
+        String third = get("/admin/background-jobs?page=3");
+        assertThat(rows(third)).isZero();
+    }
+
+    @Test
+    void theHistoryFilterStaysInThePageLinks() {
+        for (int i = 0; i < 25; i++) {
+            studio.jobLogRow("FAILED", clock.instant().minus(Duration.ofHours(i)));
+        }
+        for (int i = 0; i < 5; i++) {
+            studio.jobLogRow("SUCCESS", clock.instant().minus(Duration.ofMinutes(30 + 60L * i)));
+        }
+
+        String failed = get("/admin/background-jobs?status=FAILED");
+
+        assertThat(rows(failed)).isEqualTo(20);
+        assertThat(failed)
+                .contains("25 runs match", "Page 1 of 2", "href=\"/admin/background-jobs?status=FAILED&amp;page=2\"")
+                .contains("<option value=\"FAILED\" selected=\"selected\">FAILED</option>")
+                .doesNotContain("badge--success\">");
+        assertThat(rows(get("/admin/background-jobs?status=FAILED&page=2"))).isEqualTo(5);
+        assertThat(rows(get("/admin/background-jobs?status=success"))).isEqualTo(5);
+        assertThat(get("/admin/background-jobs?status=SKIPPED")).contains("No runs match this filter.");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "status=DONE|Query parameter 'status' must be one of RUNNING, SUCCESS, PARTIAL, FAILED, SKIPPED, ABANDONED, not 'DONE'",
+                "from=28.11.2026|Query parameter 'from' must be a date like 2026-11-28, not '28.11.2026'",
+                "page=not-a-number|Query parameter 'page' must be a whole number from 1 to 100000, not 'not-a-number'",
+                "page=2000000000|Query parameter 'page' must be a whole number from 1 to 100000, not '2000000000'"
+            })
+    void aFilterThePageCannotUseIs400SayingWhatToFix(String query, String problem) {
+        HttpResponse<String> response =
+                http.get("/admin/background-jobs?" + query, "Cookie", cookie, "Accept", "text/html");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(response.body())
+                .contains(problem.replace("'", "&#39;"), "Show the whole history")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aRunsPageListsItsTeachersFiftyAtATimeWithASearchByName() {
+        studio.bulk("pg", 55, 1);
+        UUID run = generation.run(JobTrigger.MANUAL, null).jobLogId();
+
+        String first = get("/admin/background-jobs/runs/" + run);
+        String second = get("/admin/background-jobs/runs/" + run + "?page=2");
+        String found = get("/admin/background-jobs/runs/" + run + "?search=pg5");
+
+        assertThat(first).contains("55 teachers", "Page 1 of 2", "Planned");
+        assertThat(teacherRows(first)).isEqualTo(50);
+        assertThat(teacherRows(second)).isEqualTo(5);
+        // pg5 and pg50 to pg55
+        assertThat(found).contains("7 teachers");
+        assertThat(teacherRows(found)).isEqualTo(7);
+        assertThat(get("/admin/background-jobs/runs/" + run + "?search=nobody")).contains("No teacher");
+    }
+
+    @Test
+    void aRunningRunsPageShowsItsProgressAndTurnsIntoTheResult() throws InterruptedException {
+        studio.bulk("live", 9, 1);
+        RunGate.holdRunsAfter(3);
+        try {
+            UUID run = runOf(generate());
+            RunGate.awaitRunHeld();
+
+            String running = get("/admin/background-jobs/runs/" + run);
+
+            assertThat(running).contains("RUNNING", "3 of 9", "http-equiv=\"refresh\"");
+        } finally {
+            RunGate.releaseRuns();
+        }
+        UUID run = jdbc.sql("select id from job_log").query(UUID.class).single();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(status(run)));
+        String done = get("/admin/background-jobs/runs/" + run);
+        assertThat(done).contains("SUCCESS", "9 teachers").doesNotContain("http-equiv=\"refresh\"");
+    }
+
+    @Test
+    void thePreviewPageSaysWhatARunWouldCreateAndOffersTheButton() {
+        studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+
+        String preview = get("/admin/background-jobs/preview");
+
+        assertThat(preview)
+                .contains("Preview of the next run", "12 new lessons", "Maria Lopez", "Generate Lessons Now")
+                .contains("Nothing was written to work this out.");
+        assertThat(studio.lessonCount()).isZero();
+        assertThat(get("/admin/background-jobs")).contains("href=\"/admin/background-jobs/preview\"");
+    }
+
+    private static int teacherRows(String page) {
+        return page.split("data-teacher-id=").length - 1;
     }
 
     @Test

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.guitarstudio.lessons.AppInstances;
 import com.guitarstudio.lessons.RunGate;
 import com.guitarstudio.lessons.StudioFixtures;
+import com.guitarstudio.lessons.TeacherRows;
 import com.guitarstudio.lessons.TestDatabase;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -61,8 +63,9 @@ class GracefulShutdownTests {
         assertThat(result.errors())
                 .containsExactly("Run interrupted by shutdown after " + processed
                         + " of 50 teachers; the next run creates the rest");
-        Map<String, Object> row = jdbc.sql("select status, teachers_processed, lessons_generated, errors[1] as error"
-                        + " from job_log where trigger = 'SCHEDULE'")
+        Map<String, Object> row = jdbc.sql(
+                        "select id, status, teachers_processed, lessons_generated, errors[1] as error"
+                                + " from job_log where trigger = 'SCHEDULE'")
                 .query()
                 .singleRow();
         assertThat(row)
@@ -78,5 +81,7 @@ class GracefulShutdownTests {
         assertThat(lessonsPerTeacher.stream().filter(count -> count >= 4 * 12)).hasSize(processed);
         assertThat(lessonsPerTeacher.stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(((Number) row.get("lessons_generated")).longValue());
+        TeacherRows.addUpToTheRun(jdbc, (UUID) row.get("id"));
+        assertThat(TeacherRows.count(jdbc, (UUID) row.get("id"))).isEqualTo(processed);
     }
 }

@@ -8,6 +8,7 @@ import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
 import com.guitarstudio.lessons.RunGate;
 import com.guitarstudio.lessons.StudioFixtures;
+import com.guitarstudio.lessons.TeacherRows;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -111,7 +112,15 @@ class LessonGenerationServiceTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("PARTIAL false");
-        assertThat(slot).isNotNull();
+        TeacherRows.addUpToTheRun(jdbc, result.jobLogId());
+        assertThat(jdbc.sql(
+                                "select teacher_name || ', ' || slots || ' slot, ' || error from job_log_teacher"
+                                        + " where job_log_id = ? and teacher_id = (select teacher_id from recurring_slot where id = ?)")
+                        .params(result.jobLogId(), slot)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(
+                        "Zed Unknown, 1 slot, unknown time zone 'Mars/Olympus_Mons'; use an IANA zone id such as America/Chicago");
     }
 
     @Test
@@ -119,11 +128,23 @@ class LessonGenerationServiceTests {
         UUID old = studio.jobLogRow("SUCCESS", IntegrationTestConfiguration.START.minus(Duration.ofDays(31)));
         UUID recent = studio.jobLogRow("SUCCESS", IntegrationTestConfiguration.START.minus(Duration.ofDays(29)));
 
+        for (UUID run : List.of(old, recent)) {
+            jdbc.sql(
+                            "insert into job_log_teacher (job_log_id, teacher_id, teacher_name, slots) values (?, ?, 'Ann', 1)")
+                    .params(run, UUID.randomUUID())
+                    .update();
+        }
+
         GenerationResult result = generation.run(JobTrigger.SCHEDULE, "schedule");
 
         assertThat(jdbc.sql("select id from job_log").query(UUID.class).list())
                 .containsExactlyInAnyOrder(recent, result.jobLogId())
                 .doesNotContain(old);
+        assertThat(jdbc.sql("select distinct job_log_id from job_log_teacher")
+                        .query(UUID.class)
+                        .list())
+                .as("teacher rows go with their run")
+                .containsExactly(recent);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.guitarstudio.lessons.IntegrationTest;
 import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
 import com.guitarstudio.lessons.StudioFixtures;
+import com.guitarstudio.lessons.TeacherRows;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.time.DayOfWeek;
@@ -272,6 +273,13 @@ class LessonGenerationTests {
         assertThat(result.teachersProcessed()).isEqualTo(4);
         assertThat(result.slotsProcessed()).isEqualTo(12);
         assertThat(result.lessonsGenerated()).isEqualTo(4 * 3 * 12);
+        TeacherRows.addUpToTheRun(jdbc, result.jobLogId());
+        assertThat(jdbc.sql("select slots || ' ' || lessons_generated || ' ' || error from job_log_teacher"
+                                + " where job_log_id = ? and teacher_id = ?")
+                        .params(result.jobLogId(), faulty)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("3 0 injected failure for " + faulty);
     }
 
     @Test

@@ -81,6 +81,16 @@ class SchemaContractTests {
               column window_start timestamp with time zone null
               primary key (id)
               index (job_name, executed_at DESC)
+            table job_log_teacher
+              column error text null
+              column job_log_id uuid not null
+              column lessons_closed integer not null default 0
+              column lessons_generated integer not null default 0
+              column slots integer not null
+              column teacher_id uuid not null
+              column teacher_name text not null
+              primary key (job_log_id, teacher_id)
+              foreign key (job_log_id) references job_log (id) on delete cascade
             table lesson
               column closure_id uuid null
               column created_at timestamp with time zone not null default now()
@@ -292,6 +302,34 @@ class SchemaContractTests {
             update.run();
         } else {
             assertThatThrownBy(update::run).isInstanceOf(DataIntegrityViolationException.class);
+        }
+    }
+
+    /** A run's teacher rows (V6): counts that cannot be negative, no lessons beside an error. */
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            3, 36, 2, null                    | accepted
+            1, 0, 0, 'unknown time zone'      | accepted
+            1, 12, 0, 'unknown time zone'     | rejected
+            -1, 0, 0, null                    | rejected
+            1, 5, 6, null                     | rejected
+            1, -1, 0, null                    | rejected
+            """)
+    void teacherRowsAcceptExactlyTheContractRows(String values, String outcome) {
+        Runnable insert = () -> transactions.executeWithoutResult(tx -> {
+            jdbc.sql("""
+                    with run as (insert into job_log (job_name, trigger, status, success, executed_at)
+                                 values ('generate-future-lessons', 'MANUAL', 'SUCCESS', true, now()) returning id)
+                    insert into job_log_teacher (job_log_id, teacher_id, teacher_name, slots, lessons_generated,
+                                                 lessons_closed, error)
+                    select id, gen_random_uuid(), 'Ann', %s from run
+                    """.formatted(values)).update();
+            tx.setRollbackOnly();
+        });
+        if (outcome.equals("accepted")) {
+            insert.run();
+        } else {
+            assertThatThrownBy(insert::run).isInstanceOf(DataIntegrityViolationException.class);
         }
     }
 
