@@ -42,6 +42,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LessonGenerator {
 
+    /** How many teachers a preview lists. */
+    static final int PREVIEW_TEACHERS = 100;
+
     private final RecurringSlotRepository slots;
     private final LessonWriter writer;
     private final OccurrencePlanner planner;
@@ -64,8 +67,8 @@ class LessonGenerator {
     /**
      * Generates the lessons of run {@code jobLogId} starting at {@code now}, with a row per teacher
      * for the run, adding to {@code tally} as it goes and calling {@code afterChunk} after each chunk
-     * is written. Before each chunk it asks {@code
-     * stopRequested}; when that says yes it ends with {@link RunInterrupted}, between two chunks.
+     * is written. Before each chunk it asks {@code stopRequested}; when that says yes it ends with
+     * {@link RunInterrupted}, between two chunks.
      */
     void generate(
             Instant now, UUID jobLogId, GenerationTally tally, Runnable afterChunk, BooleanSupplier stopRequested) {
@@ -187,9 +190,6 @@ class LessonGenerator {
         teachers.sort(GenerationPreview.Teacher.MOST_LESSONS_FIRST);
         return new GenerationPreview(now, planner.windowEnd(now), lessons, closed, teachers, errors);
     }
-
-    /** How many teachers a preview lists. */
-    static final int PREVIEW_TEACHERS = 100;
 
     /** A chunk planned: its teachers' lessons, and the teachers that could not be planned. */
     private record Planned(List<TeacherLessons> teachers, List<Failure> failures) {

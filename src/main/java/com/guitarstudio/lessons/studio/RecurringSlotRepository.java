@@ -42,6 +42,12 @@ public interface RecurringSlotRepository extends Repository<RecurringSlot, UUID>
      * comes after {@code after}, in id order: a keyset walk over the teachers, so memory stays flat
      * whatever the studio's size. Empty at the end. Each slot carries the latest occurrence date of
      * its lessons ({@code generatedThrough}), one index probe per slot.
+     *
+     * <p>Whether a teacher has an eligible slot is a scalar subquery rather than {@code exists}: the
+     * planner turns {@code exists} into a semi-join and, planning for the parameters of each chunk,
+     * hashed every slot and student of the studio to find the next hundred teachers (0.3 s a chunk
+     * at 100,000 slots); the subquery is asked teacher by teacher in id order and stops at the
+     * hundredth.
      */
     @Query(nativeQuery = true, value = """
             select t.id as "teacherId", u.name as "teacherName", t.timezone as "timezone",
@@ -50,9 +56,11 @@ public interface RecurringSlotRepository extends Repository<RecurringSlot, UUID>
                    r.per_lesson_price as "price", r.starts_on as "startsOn", r.ends_on as "endsOn",
                    r.interval_weeks as "intervalWeeks",
                    (select max(l.occurrence_date) from lesson l where l.recurring_slot_id = r.id) as "generatedThrough"
-            from (select t.id from teacher_profile t where t.id > :after and
-            """ + TEACHER_HAS_ELIGIBLE_SLOTS + """
-
+            from (select t.id from teacher_profile t where t.id > :after
+                    and (select true from recurring_slot r join student_profile s on s.id = r.student_id
+                         where r.teacher_id = t.id and
+            """ + ELIGIBLE + """
+             limit 1)
                   order by t.id limit :teachers) chunk
             join teacher_profile t on t.id = chunk.id
             join app_user u on u.id = t.user_id
