@@ -33,13 +33,14 @@ import org.springframework.stereotype.Service;
  * costs about a second of database time: too long for a page to wait. So once the application is
  * ready, a background refresh checks again whenever the report is half its maximum age old, and a
  * request is answered from that report without waiting for any check. What the refresh may spend is
- * bounded (measured at 100,000 slots: refreshing without bounds took 35 to 67 % of a database
- * core and made a run 2.5 times slower):
+ * bounded (measured at 100,000 slots: refreshing during runs made a run 2.5 times slower, and took
+ * two thirds of a database core meanwhile):
  *
  * <ul>
- *   <li>When a report takes at most a third of the maximum age (1.7 s at 5 s: a studio of up to about
- *       150,000 slots on two cores), it is kept fresh whether anyone looks or not, so even the first
- *       request after a quiet night waits for nothing.
+ *   <li>When a report takes at most half the maximum age (2.5 s at 5 s: a studio of a few hundred
+ *       thousand slots on two cores), it is kept fresh whether anyone looks or not, so even the
+ *       first request after a quiet night waits for nothing. At 100,000 slots that is a report of
+ *       about 1.4 s every 3 to 4 s, a third of one database core.
  *   <li>When it takes longer, it is kept fresh only while someone has asked within {@link
  *       #KEEP_WARM}; the first request after that waits for the checks.
  *   <li>While a generation run writes in this process ({@link #whileGenerating}), a report may be
@@ -159,7 +160,7 @@ public class HealthReports implements DisposableBean {
      */
     synchronized void refresh() {
         Instant now = clock.instant();
-        boolean cheap = lastTook.multipliedBy(3).compareTo(maxAge) <= 0;
+        boolean cheap = lastTook.multipliedBy(2).compareTo(maxAge) <= 0;
         boolean asked = Duration.between(lastAsked, now).compareTo(KEEP_WARM) < 0;
         Checked recent = latest.get();
         if (!(cheap || asked)
