@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * within seconds. The studio's numbers and the checks run side by side on a few threads of their
  * own (a check that needs the numbers waits for them), so a report takes about as long as its
  * slowest query, and however many reports are asked for at once, they hold at most {@value
- * #THREADS} connections (and the background refresh one more).
+ * #THREADS} connections.
  *
  * <p>Some checks read every upcoming lesson or every slot's latest lesson, which at 100,000 slots
  * costs about a second of database time: too long for a page to wait. So once the application is
@@ -70,9 +70,6 @@ public class HealthReports implements DisposableBean {
     private final Clock clock;
     private final Duration maxAge;
     private final ExecutorService executor;
-    /** Runs the background refresh's queries one after another: one core, so requests keep the other. */
-    private final ExecutorService background;
-
     private final ScheduledExecutorService refresher;
     private final MeterRegistry registry;
     private final Timer checking;
@@ -100,7 +97,6 @@ public class HealthReports implements DisposableBean {
         AtomicInteger threads = new AtomicInteger();
         this.executor =
                 Executors.newFixedThreadPool(THREADS, task -> daemon(task, "health-" + threads.incrementAndGet()));
-        this.background = Executors.newSingleThreadExecutor(task -> daemon(task, "health-background"));
         this.refresher = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "health-refresh"));
         this.registry = registry;
         this.checking = Timer.builder("lessons.health.report")
@@ -137,7 +133,7 @@ public class HealthReports implements DisposableBean {
         if (recent != null && isYoung(recent, now, allowedAge())) {
             return recent.report();
         }
-        Checked fresh = new Checked(now, check(now, executor));
+        Checked fresh = new Checked(now, check(now));
         latest.set(fresh);
         return fresh.report();
     }
@@ -174,7 +170,7 @@ public class HealthReports implements DisposableBean {
             return;
         }
         try {
-            CompletableFuture<HealthReport> report = check(now, background);
+            CompletableFuture<HealthReport> report = check(now);
             report.join();
             latest.accumulateAndGet(
                     new Checked(now, report),
@@ -200,17 +196,12 @@ public class HealthReports implements DisposableBean {
                 && !checked.report().isCompletedExceptionally();
     }
 
-    /**
-     * The numbers and every check, on {@code threads}: side by side for a request that waits, one
-     * after another for the background refresh, which nobody waits for (at 100,000 slots, running
-     * its queries side by side held both cores for half a second and slowed the pages meanwhile).
-     */
-    private CompletableFuture<HealthReport> check(Instant now, ExecutorService threads) {
+    private CompletableFuture<HealthReport> check(Instant now) {
         Timer.Sample took = Timer.start(registry);
         // Submitted first: a check that waits for the numbers never holds the thread they need.
-        CompletableFuture<Indicators> studio = CompletableFuture.supplyAsync(indicators::read, threads);
+        CompletableFuture<Indicators> studio = CompletableFuture.supplyAsync(indicators::read, executor);
         List<CompletableFuture<Optional<HealthIssue>>> found = checks.stream()
-                .map(check -> CompletableFuture.supplyAsync(() -> check.check(() -> Futures.join(studio)), threads))
+                .map(check -> CompletableFuture.supplyAsync(() -> check.check(() -> Futures.join(studio)), executor))
                 .toList();
         return CompletableFuture.allOf(found.toArray(CompletableFuture[]::new))
                 .thenCombine(
@@ -243,14 +234,11 @@ public class HealthReports implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         refresher.shutdown();
-        background.shutdown();
         executor.shutdown();
         long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
         refresher.awaitTermination(SHUTDOWN_WAIT.toNanos(), TimeUnit.NANOSECONDS);
-        background.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         refresher.shutdownNow();
-        background.shutdownNow();
         executor.shutdownNow();
     }
 }
