@@ -19,8 +19,6 @@ interface JobLogRepository extends JpaRepository<JobLog, UUID>, JpaSpecification
 
     Optional<JobLog> findFirstByJobNameAndStatusOrderByExecutedAtDesc(String jobName, JobStatus status);
 
-    List<JobLog> findByJobNameOrderByExecutedAtDesc(String jobName, Limit limit);
-
     List<JobLog> findByJobNameAndStatusInAndExecutedAtAfterOrderByExecutedAtDesc(
             String jobName, Collection<JobStatus> statuses, Instant after, Limit limit);
 

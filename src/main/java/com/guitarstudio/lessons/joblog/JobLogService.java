@@ -117,14 +117,6 @@ public class JobLogService {
                         log.getLessonsGenerated()));
     }
 
-    /** The latest runs, newest first. */
-    @Transactional(readOnly = true)
-    public List<JobRun> history(int limit) {
-        return repository.findByJobNameOrderByExecutedAtDesc(JOB_NAME, Limit.of(limit)).stream()
-                .map(JobRun::of)
-                .toList();
-    }
-
     /** One page of the runs that match {@code filter}, newest first ({@code page} counts from 0). */
     @Transactional(readOnly = true)
     public Page<JobRun> historyPage(RunFilter filter, int page, int size) {
