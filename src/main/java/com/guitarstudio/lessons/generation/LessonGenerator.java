@@ -165,30 +165,35 @@ class LessonGenerator {
                 chunk = nextChunk(after, () -> false)) {
             Planned planned = plan(chunk, now);
             Map<UUID, LessonWriter.Inserted> counts = writer.wouldInsert(planned.lessons());
-            List<GenerationPreview.Teacher> teachers = new ArrayList<>();
             for (TeacherLessons teacher : planned.teachers()) {
                 LessonWriter.Inserted theirs = counts.getOrDefault(teacher.teacherId(), LessonWriter.Inserted.NOTHING);
                 lessons += theirs.lessons();
                 closed += theirs.closed();
-                teachers.add(new GenerationPreview.Teacher(
-                        teacher.teacherId(), teacher.teacher().teacherName(), theirs.lessons(), null));
+                keep(
+                        top,
+                        new GenerationPreview.Teacher(
+                                teacher.teacherId(), teacher.teacher().teacherName(), theirs.lessons(), null));
             }
             for (Failure failure : planned.failures()) {
                 errors.add(failure.describe());
-                teachers.add(new GenerationPreview.Teacher(
-                        failure.teacher().teacherId(), failure.teacher().teacherName(), 0, failure.reason()));
-            }
-            for (GenerationPreview.Teacher teacher : teachers) {
-                top.add(teacher);
-                if (top.size() > PREVIEW_TEACHERS) {
-                    top.poll();
-                }
+                keep(
+                        top,
+                        new GenerationPreview.Teacher(
+                                failure.teacher().teacherId(), failure.teacher().teacherName(), 0, failure.reason()));
             }
             after = chunk.get(chunk.size() - 1).teacherId();
         }
         List<GenerationPreview.Teacher> teachers = new ArrayList<>(top);
         teachers.sort(GenerationPreview.Teacher.MOST_LESSONS_FIRST);
         return new GenerationPreview(now, planner.windowEnd(now), lessons, closed, teachers, errors);
+    }
+
+    /** Adds {@code teacher} to the preview's list, dropping the one with the fewest lessons beyond {@value #PREVIEW_TEACHERS}. */
+    private static void keep(PriorityQueue<GenerationPreview.Teacher> top, GenerationPreview.Teacher teacher) {
+        top.add(teacher);
+        if (top.size() > PREVIEW_TEACHERS) {
+            top.poll();
+        }
     }
 
     /** A chunk planned: its teachers' lessons, and the teachers that could not be planned. */

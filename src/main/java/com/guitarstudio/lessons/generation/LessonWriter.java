@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes planned lessons with one statement however many there are: the columns travel as arrays
@@ -149,14 +149,9 @@ class LessonWriter {
         if (lessons.isEmpty()) {
             return Map.of();
         }
-        DefaultTransactionDefinition readOnly = new DefaultTransactionDefinition();
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
-        TransactionStatus transaction = transactions.getTransaction(readOnly);
-        try {
-            return run(WOULD_INSERT, lessons);
-        } finally {
-            transactions.rollback(transaction);
-        }
+        return readOnly.execute(transaction -> run(WOULD_INSERT, lessons));
     }
 
     /** Runs {@code sql} on the planned rows, each with the closure that covers its date (if any). */
