@@ -5,10 +5,13 @@ import com.guitarstudio.lessons.health.HealthIssue;
 import com.guitarstudio.lessons.health.Indicators;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
@@ -120,14 +123,38 @@ final class StudioHealthChecks {
      * One ordered pass per teacher finds the lessons that start before an earlier one has ended (a
      * running maximum of end times, so a long lesson that spans two short ones counts with both);
      * only those few are then paired with the earlier lessons they overlap.
+     *
+     * <p>That pass reads every upcoming lesson: about a second at 100,000 slots, most of what keeping
+     * the report 5 seconds fresh costs. So the count is kept, with the database snapshot it was
+     * made in, for as long as it is still true: no transaction that wrote lessons ({@code
+     * lesson_change}, V7) has committed since, no counted pair has begun (a pair leaves the count
+     * once its earlier lesson starts), and it is at most {@link #KEPT_AT_MOST} old by the database's
+     * clock, which also bounds how long a noted transaction must be kept ({@link #NOTES_KEPT}).
      */
     @Component
     @Order(550)
     static class DoubleBookings implements HealthCheck {
 
+        /** The longest a count is kept, even when nothing seems to have changed. */
+        static final Duration KEPT_AT_MOST = Duration.ofHours(1);
+
+        /** How long the note of a transaction that wrote lessons is kept: far longer than a count. */
+        static final Duration NOTES_KEPT = Duration.ofDays(1);
+
         private final JdbcClient jdbc;
         private final MessageSource messages;
         private final Clock clock;
+        private final AtomicReference<Count> last = new AtomicReference<>();
+
+        /**
+         * A count and what it was true for.
+         *
+         * @param snapshot the database snapshot it read ({@code pg_snapshot} as text)
+         * @param countedAt the database's clock then
+         * @param now the application's "now" it counted upcoming lessons from
+         * @param firstStart when the earliest lesson of a counted pair starts; empty for no pairs
+         */
+        record Count(String snapshot, Instant countedAt, Instant now, long pairs, Optional<Instant> firstStart) {}
 
         DoubleBookings(JdbcClient jdbc, MessageSource messages, Clock clock) {
             this.jdbc = jdbc;
@@ -137,24 +164,73 @@ final class StudioHealthChecks {
 
         @Override
         public Optional<HealthIssue> check(Supplier<Indicators> indicators) {
-            long pairs = jdbc.sql("""
+            Instant now = clock.instant();
+            Count count = last.get();
+            if (count == null || !stillTrue(count, now)) {
+                count = count(now);
+                last.set(count);
+            }
+            return issue("double-bookings", count.pairs(), messages);
+        }
+
+        /** The count kept now, if any. */
+        Count kept() {
+            return last.get();
+        }
+
+        /** Keeps {@code count} as if just counted (tests: a count made an hour ago). */
+        void keep(Count count) {
+            last.set(count);
+        }
+
+        private boolean stillTrue(Count count, Instant now) {
+            boolean sameLessonsUpcoming = !now.isBefore(count.now())
+                    && count.firstStart().map(start -> !now.isAfter(start)).orElse(true);
+            return sameLessonsUpcoming
+                    && jdbc.sql("""
+                            select statement_timestamp() < cast(:countedAt as timestamptz) + cast(:keptAtMost as bigint) * interval '1 second'
+                               and not exists (
+                                 select 1 from lesson_change
+                                 where xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
+                                   and not pg_visible_in_snapshot(xid, cast(:snapshot as pg_snapshot)))
+                            """)
+                            .param("countedAt", Timestamp.from(count.countedAt()))
+                            .param("keptAtMost", KEPT_AT_MOST.toSeconds())
+                            .param("snapshot", count.snapshot())
+                            .query(Boolean.class)
+                            .single();
+        }
+
+        /** Counts in one statement, so the snapshot it returns is the one the count read. */
+        private Count count(Instant now) {
+            jdbc.sql(
+                            "delete from lesson_change where changed_at < statement_timestamp() - cast(:kept as bigint) * interval '1 second'")
+                    .param("kept", NOTES_KEPT.toSeconds())
+                    .update();
+            return jdbc.sql("""
                     with upcoming as (
                       select id, teacher_id, start_at,
                              max(start_at + duration_minutes * interval '1 minute') over (
                                partition by teacher_id order by start_at, id
                                rows between unbounded preceding and 1 preceding) as earlier_end
                       from lesson where status = 'SCHEDULED' and start_at >= :now)
-                    select count(*) from upcoming later
+                    select cast(pg_current_snapshot() as text) as snapshot, statement_timestamp() as counted_at,
+                           count(*) as pairs, min(earlier.start_at) as first_start
+                    from upcoming later
                     join lesson earlier on earlier.teacher_id = later.teacher_id and earlier.status = 'SCHEDULED'
                      and earlier.start_at >= :now and earlier.start_at <= later.start_at
                      and (earlier.start_at, earlier.id) < (later.start_at, later.id)
                      and earlier.start_at + earlier.duration_minutes * interval '1 minute' > later.start_at
                     where later.earlier_end > later.start_at
                     """)
-                    .param("now", Timestamp.from(clock.instant()))
-                    .query(Long.class)
+                    .param("now", Timestamp.from(now))
+                    .query((row, number) -> new Count(
+                            row.getString("snapshot"),
+                            row.getTimestamp("counted_at").toInstant(),
+                            now,
+                            row.getLong("pairs"),
+                            Optional.ofNullable(row.getTimestamp("first_start")).map(Timestamp::toInstant)))
                     .single();
-            return issue("double-bookings", pairs, messages);
         }
     }
 

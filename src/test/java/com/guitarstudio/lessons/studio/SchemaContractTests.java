@@ -118,6 +118,10 @@ class SchemaContractTests {
               index (start_at) WHERE (status = 'SCHEDULED'::text)
               index (student_id, start_at)
               index (teacher_id, start_at)
+            table lesson_change
+              column changed_at timestamp with time zone not null default now()
+              column xid xid8 not null
+              primary key (xid)
             table login_failure
               column created_at timestamp with time zone not null default now()
               column email_hash text not null
