@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.calendar;
 
+import com.guitarstudio.lessons.web.ControlCharacters;
 import com.guitarstudio.lessons.web.InvalidRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -53,6 +54,9 @@ record ClosureForm(String teacherId, String kind, String startsOn, String endsOn
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty()) {
             throw invalid("reason", "closure.invalid.reasonMissing", messages);
+        }
+        if (ControlCharacters.in(text)) {
+            throw invalid("reason", "closure.invalid.reasonControlCharacters", messages);
         }
         if (text.codePointCount(0, text.length()) > MAX_REASON) {
             throw invalid("reason", "closure.invalid.reasonTooLong", messages, MAX_REASON);

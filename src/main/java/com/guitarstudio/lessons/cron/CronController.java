@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -60,6 +62,17 @@ class CronController {
                         result.jobLogId(),
                         result.durationMs(),
                         clock.instant()));
+    }
+
+    /**
+     * HEAD would otherwise be served by the GET mapping, running the job for a response without a
+     * body: link checkers and uptime monitors send HEAD. It is answered 405 and starts nothing.
+     */
+    @RequestMapping(path = "/api/cron/generate-lessons", method = RequestMethod.HEAD)
+    ResponseEntity<Void> head() {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .allow(HttpMethod.GET, HttpMethod.POST)
+                .build();
     }
 
     record Ran(

@@ -1,19 +1,27 @@
 package com.guitarstudio.lessons.generation;
 
+import com.guitarstudio.lessons.config.DatabaseFailures;
 import com.guitarstudio.lessons.joblog.JobLogService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.sql.DataSource;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskResult;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,53 +33,79 @@ import org.springframework.stereotype.Component;
  * trigger (schedule, cron endpoint, admin button, startup) goes through it programmatically, which
  * lets a trigger that finds the lock taken record a SKIPPED run; correctness never depends on the
  * lock, the unique keys of {@code lesson} do.
+ *
+ * <p>The lock is a short lease, {@link #LEASE} (or GENERATION_LOCK_AT_MOST_FOR if shorter), that
+ * the holder renews every quarter of it while the run lives, up to GENERATION_LOCK_AT_MOST_FOR in
+ * all: an instance that dies keeps the others from running for two minutes at most, not for the
+ * length of a run. Letting go survives a database outage: if the database is away when the run ends,
+ * what the run must still record ({@link Held#beforeRelease}) and the release itself are retried
+ * every {@link #RETRY_EVERY} until the database is back, the release only while the lease is surely
+ * still this instance's.
  */
 @Component
-class GenerationLock {
+class GenerationLock implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationLock.class);
 
     /** The lock's name: the job's. */
     static final String NAME = JobLogService.JOB_NAME;
 
+    /** How long the lock row says the lock is held from its last renewal. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    /** How often what could not reach the database is tried again. */
+    static final Duration RETRY_EVERY = Duration.ofSeconds(5);
+
+    /** Releasing this close to the lease's end could release a lock someone else has taken since. */
+    private static final Duration RELEASE_MARGIN = Duration.ofSeconds(10);
+
     private final JdbcTemplateLockProvider provider;
-    private final LockingTaskExecutor executor;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final GenerationProperties properties;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "generation-lock");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     GenerationLock(DataSource dataSource, JdbcClient jdbc, Clock clock, GenerationProperties properties) {
         this.provider = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .usingDbTime()
                 .build());
-        this.executor = new DefaultLockingTaskExecutor(provider);
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
     }
 
-    /** Runs {@code task} holding the lock; empty when another run holds it. */
-    <T> Optional<T> runExclusively(Supplier<T> task) {
-        TaskResult<T> result = tryToRun(task);
-        if (!result.wasExecuted() && heldSince().isEmpty()) {
+    /** Runs {@code task} holding the lock; empty when another run holds it (or the task returned null). */
+    <T> Optional<T> runExclusively(Function<Held, T> task) {
+        Optional<SimpleLock> taken = take();
+        if (taken.isEmpty() && heldSince().isEmpty()) {
             // Nobody holds the lock, yet it was not granted: the lock row was deleted (an operator
             // clearing a stuck lock, say) after this process created it, and ShedLock only updates
             // rows it remembers creating. Forget that and try once more.
             provider.clearCache();
-            result = tryToRun(task);
+            taken = take();
         }
-        return result.wasExecuted() ? Optional.ofNullable(result.getResult()) : Optional.empty();
+        if (taken.isEmpty()) {
+            return Optional.empty();
+        }
+        Held held = new Held(taken.get());
+        try {
+            return Optional.ofNullable(task.apply(held));
+        } finally {
+            held.release();
+        }
     }
 
-    private <T> TaskResult<T> tryToRun(Supplier<T> task) {
-        LockConfiguration configuration =
-                new LockConfiguration(clock.instant(), NAME, properties.lockAtMostFor(), Duration.ZERO);
-        try {
-            return executor.executeWithLock(task::get, configuration);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+    private Optional<SimpleLock> take() {
+        return provider.lock(new LockConfiguration(clock.instant(), NAME, lease(), Duration.ZERO));
+    }
+
+    private Duration lease() {
+        return properties.lockAtMostFor().compareTo(LEASE) < 0 ? properties.lockAtMostFor() : LEASE;
     }
 
     /** When the current holder took the lock, if it is held. */
@@ -85,5 +119,101 @@ class GenerationLock {
                 .optional()
                 // usingDbTime() stores UTC wall-clock time in timestamp columns
                 .map(lockedAt -> lockedAt.toInstant(ZoneOffset.UTC));
+    }
+
+    /** The lock while a task holds it: renewed in the background, let go when the task ends. */
+    final class Held {
+
+        private final long takenAt = System.nanoTime();
+        private final Deque<Runnable> beforeRelease = new ArrayDeque<>();
+        private final ScheduledFuture<?> renewal;
+        private SimpleLock lock;
+        /** The lease is surely this instance's until then (System.nanoTime()). */
+        private long leaseSafeUntil;
+
+        private Held(SimpleLock lock) {
+            this.lock = lock;
+            this.leaseSafeUntil = takenAt + lease().minus(RELEASE_MARGIN).toNanos();
+            long every = lease().dividedBy(4).toMillis();
+            this.renewal = scheduler.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        /**
+         * {@code action} must reach the database before the lock is let go (a run's final record,
+         * which failed just now): it is retried, then the lock released, once the database is back.
+         */
+        synchronized void beforeRelease(Runnable action) {
+            beforeRelease.add(action);
+        }
+
+        private synchronized void renew() {
+            Duration held = Duration.ofNanos(System.nanoTime() - takenAt);
+            if (lock == null || held.plus(lease()).compareTo(properties.lockAtMostFor()) > 0) {
+                // GENERATION_LOCK_AT_MOST_FOR: the lease is not renewed past it, and lapses.
+                return;
+            }
+            long asked = System.nanoTime();
+            try {
+                Optional<SimpleLock> renewed = lock.extend(lease(), Duration.ZERO);
+                if (renewed.isPresent()) {
+                    lock = renewed.get();
+                    leaseSafeUntil = asked + lease().minus(RELEASE_MARGIN).toNanos();
+                } else {
+                    log.warn("The lesson generation lock lapsed while the run went on; another run may start");
+                    lock = null;
+                }
+            } catch (RuntimeException e) {
+                // The database is away, say: the lease still runs; the next renewal tries again.
+                log.warn("Could not renew the lesson generation lock: {}", LessonGenerator.rootMessage(e));
+            }
+        }
+
+        private void release() {
+            renewal.cancel(false);
+            if (!tryToFinish()) {
+                scheduler.schedule(this::retry, RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private void retry() {
+            if (!tryToFinish()) {
+                scheduler.schedule(this::retry, RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /** Runs what must be recorded, then releases the lock; true when nothing is left to do. */
+        private synchronized boolean tryToFinish() {
+            try {
+                while (!beforeRelease.isEmpty()) {
+                    beforeRelease.peek().run();
+                    beforeRelease.poll();
+                }
+                if (lock != null && System.nanoTime() < leaseSafeUntil) {
+                    lock.unlock();
+                }
+                lock = null;
+                return true;
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isUnavailable(e)) {
+                    log.error("Could not finish a lesson generation run's record; giving up", e);
+                    beforeRelease.clear();
+                    return tryToFinish();
+                }
+                if (lock != null && System.nanoTime() >= leaseSafeUntil) {
+                    // From now on the lease lapses by itself.
+                    lock = null;
+                }
+                log.warn(
+                        "Database unavailable at the end of a lesson generation run; trying again every {} s: {}",
+                        RETRY_EVERY.toSeconds(),
+                        LessonGenerator.rootMessage(e));
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.shutdownNow();
     }
 }

@@ -136,7 +136,7 @@ public class LessonGenerationService {
         Instant now = clock.instant();
         GenerationResult result;
         try {
-            result = lock.runExclusively(() -> runHoldingLock(trigger, triggeredBy, now, onStarted))
+            result = lock.runExclusively(held -> runHoldingLock(held, trigger, triggeredBy, now, onStarted))
                     .orElseGet(() -> skipped(trigger, triggeredBy, now));
         } catch (RuntimeException e) {
             // The lock is a database row: failing to take it means the database is unreachable, so
@@ -176,7 +176,7 @@ public class LessonGenerationService {
 
     /** Marks RUNNING rows left by a dead process as ABANDONED, unless a run is in progress somewhere. */
     public void abandonDeadRuns() {
-        lock.runExclusively(() -> {
+        lock.runExclusively(held -> {
             abandonRunningRows();
             return null;
         });
@@ -192,7 +192,7 @@ public class LessonGenerationService {
     }
 
     private GenerationResult runHoldingLock(
-            JobTrigger trigger, String triggeredBy, Instant now, Consumer<UUID> onStarted) {
+            GenerationLock.Held held, JobTrigger trigger, String triggeredBy, Instant now, Consumer<UUID> onStarted) {
         abandonRunningRows();
         UUID id = jobLog.start(trigger, triggeredBy, now, generator.windowEnd(now));
         onStarted.accept(id);
@@ -234,15 +234,22 @@ public class LessonGenerationService {
                 Duration.between(now, finishedAt).toMillis(),
                 null,
                 databaseUnavailable);
+        JobStatus ended = status;
+        Runnable record = () -> jobLog.finish(id, ended, finishedAt, tally.counts(), result.errors());
         try {
-            jobLog.finish(id, status, finishedAt, tally.counts(), result.errors());
+            record.run();
             int deleted = jobLog.deleteExpired();
             if (deleted > 0) {
                 log.info("Runs past retention deleted from job_log: {}", deleted);
             }
         } catch (RuntimeException e) {
-            // The next run marks the RUNNING row ABANDONED; the caller still learns what happened.
+            // The caller still learns what happened; the row is finished once the database is back,
+            // before the lock is let go (so no run starting meanwhile takes it for ABANDONED).
             log.error("Could not record the end of lesson generation run {}: {}", id, LessonGenerator.rootMessage(e));
+            held.beforeRelease(() -> {
+                record.run();
+                log.info("Lesson generation run {} recorded as {} now that the database is back", id, ended);
+            });
         }
         log.info(
                 "Lesson generation {} ({}{}): lessons {} ({} closed), teachers {} of {}, slots {}, {} ms, errors {}",

@@ -16,14 +16,24 @@ class Accounts {
         this.jdbc = jdbc;
     }
 
+    private static final String ACCOUNT = """
+            select u.id, u.email, u.name, u.role, u.password_hash, coalesce(t.is_admin, false) as is_admin
+            from app_user u left join teacher_profile t on t.user_id = u.id
+            """;
+
     /** Emails match regardless of case, like the unique index on {@code lower(email)}. */
     Optional<Account> findByEmail(String email) {
-        return jdbc.sql("""
-                select u.id, u.email, u.name, u.role, u.password_hash, coalesce(t.is_admin, false) as is_admin
-                from app_user u left join teacher_profile t on t.user_id = u.id
-                where lower(u.email) = lower(:email)
-                """)
-                .param("email", email)
+        return find("where lower(u.email) = lower(:key)", email);
+    }
+
+    /** The user as the database has them now: a token's user may have been deleted or demoted since. */
+    Optional<Account> findById(UUID id) {
+        return find("where u.id = :key", id);
+    }
+
+    private Optional<Account> find(String where, Object key) {
+        return jdbc.sql(ACCOUNT + where)
+                .param("key", key)
                 .query((rs, n) -> {
                     Role role = Role.valueOf(rs.getString("role"));
                     return new Account(

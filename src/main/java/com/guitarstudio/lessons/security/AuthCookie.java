@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.security;
 
+import com.guitarstudio.lessons.config.AppProperties;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,17 +13,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The cookie that carries the admin page's token: HttpOnly (no script reads it), SameSite=Lax (not
- * sent on cross-site posts), Secure when the request came over HTTPS, lasting as long as the token.
+ * sent on cross-site posts), Secure when APP_BASE_URL is https or the request came over HTTPS (said
+ * by X-Forwarded-Proto only from a proxy in TRUSTED_PROXIES), lasting as long as the token.
  */
 @Component
 class AuthCookie {
 
     private final String name;
     private final Duration maxAge;
+    private final boolean publicUrlIsHttps;
 
-    AuthCookie(AuthProperties properties) {
+    AuthCookie(AuthProperties properties, AppProperties app) {
         this.name = properties.cookieName();
         this.maxAge = properties.tokenTtl();
+        this.publicUrlIsHttps = app.baseUrl().startsWith("https:");
     }
 
     Optional<String> read(HttpServletRequest request) {
@@ -50,7 +54,7 @@ class AuthCookie {
         return ResponseCookie.from(name, value)
                 .httpOnly(true)
                 .sameSite("Lax")
-                .secure(request.isSecure())
+                .secure(publicUrlIsHttps || request.isSecure())
                 .path("/")
                 .maxAge(maxAge)
                 .build();

@@ -6,7 +6,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 /**
  * The shape of every chain whose callers prove themselves with a bearer value on each request (the
  * API, the cron endpoint): no session, no saved request, no CSRF (no cookie is trusted), no form
- * login, basic auth or logout.
+ * login, basic auth or logout; the strict {@link SecurityHeaders}.
  */
 public final class BearerOnly {
 
@@ -18,6 +18,7 @@ public final class BearerOnly {
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable());
+                .logout(logout -> logout.disable())
+                .headers(SecurityHeaders::strict);
     }
 }

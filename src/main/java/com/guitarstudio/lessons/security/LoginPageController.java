@@ -17,6 +17,7 @@ class LoginPageController {
 
     static final String LOCKED_MINUTES = "lessons.login.lockedMinutes";
     static final String FORM_EXPIRED = "/form-expired";
+    static final String UNAVAILABLE = "/unavailable";
 
     @GetMapping("/login")
     String login() {
@@ -27,6 +28,12 @@ class LoginPageController {
     @RequestMapping(FORM_EXPIRED)
     String formExpired() {
         return "error/form-expired";
+    }
+
+    /** Forwarded here (any method) when the database cannot be reached to sign someone in; the status is 503. */
+    @RequestMapping(UNAVAILABLE)
+    String unavailable() {
+        return "error/503";
     }
 
     @RequestMapping("/login/locked")

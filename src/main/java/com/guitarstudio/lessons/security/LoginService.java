@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.security;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Checks an email and password, for the login form and the token endpoint alike: the lockout of
- * {@link LoginThrottle} first, then the bcrypt hash. An unknown email costs the same bcrypt check
+ * {@link LoginThrottle} first (per email and client address), then the bcrypt hash. An unknown email costs the same bcrypt check
  * as a wrong password, so response times do not tell which emails exist.
  */
 @Service
@@ -33,24 +34,28 @@ class LoginService {
     }
 
     /**
-     * @throws TooManyLoginAttempts when this email is locked out
+     * @param clientAddress the caller's address ({@code getRemoteAddr()}, which a trusted proxy's
+     *     X-Forwarded-For sets)
+     * @throws TooManyLoginAttempts when this email is locked out for this address
      * @throws BadCredentialsException when the email is unknown, has no password, or the password is wrong
      */
-    SignedInUser authenticate(String email, String password) {
-        throttle.retryAfter(email).ifPresent(wait -> {
+    SignedInUser authenticate(String email, String password, String clientAddress) {
+        LoginThrottle.Admission admission = throttle.admit(email, clientAddress);
+        if (!admission.admitted()) {
+            Duration wait = admission.retryAfter();
             throw new TooManyLoginAttempts(
                     wait,
                     messages.getMessage(
                             "login.locked", new Object[] {TooManyLoginAttempts.minutes(wait)}, Locale.ENGLISH));
-        });
+        }
         Optional<Account> account = accounts.findByEmail(email);
         String hash = account.map(Account::passwordHash).orElse(null);
         boolean matches = passwordEncoder.matches(password, hash == null ? unknownUserHash : hash) && hash != null;
         if (!matches) {
-            throttle.recordFailure(email);
+            // the admitted attempt stays recorded: it was a failure
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
-        throttle.clear(email);
+        throttle.succeeded(email, clientAddress);
         return account.get().signedIn();
     }
 }

@@ -1,14 +1,23 @@
 package com.guitarstudio.lessons.security;
 
+import com.guitarstudio.lessons.config.DatabaseFailures;
 import com.guitarstudio.lessons.web.ProblemWriter;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,8 +30,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
@@ -43,6 +54,8 @@ import org.springframework.security.web.savedrequest.CookieRequestCache;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     static final String ADMIN_PAGE = "/admin/background-jobs";
 
@@ -99,7 +112,7 @@ class SecurityConfiguration {
                         new MetricsTokenFilter(metrics, EndpointRequest.to("prometheus")),
                         UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(
-                        new JwtAuthenticationFilter(tokens, cookie, unauthorized),
+                        new JwtAuthenticationFilter(tokens, cookie, unauthorized, problems::databaseUnavailable),
                         UsernamePasswordAuthenticationFilter.class)
                 .build();
     }
@@ -121,7 +134,14 @@ class SecurityConfiguration {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "Invalid or expired token");
         };
-        return http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(csrfCookie -> csrfCookie.sameSite("Lax"));
+        requestCache.setCookieCustomizer(saved -> saved.setAttribute("SameSite", "Lax"));
+        // Redirects to the login form are relative: an absolute one would be built from the
+        // request's Host header, which the client writes.
+        LoginUrlAuthenticationEntryPoint toLoginForm = new LoginUrlAuthenticationEntryPoint("/login");
+        toLoginForm.setFavorRelativeUris(true);
+        return http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 // The JWT filter records each request's sign-in here; naming the repository makes
                 // session management look in the same place, so it does not take every request for
                 // a new sign-in (and rotate the CSRF token under the page's forms).
@@ -140,12 +160,14 @@ class SecurityConfiguration {
                         .failureHandler(loginFailure())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
-                        .addLogoutHandler((request, response, authentication) -> cookie.clear(request, response))
+                        .addLogoutHandler(
+                                (request, response, authentication) -> signOut(tokens, cookie, request, response))
                         .logoutSuccessUrl("/login?logout")
                         .permitAll())
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/login/locked",
+                                LoginPageController.UNAVAILABLE,
                                 LoginPageController.FORM_EXPIRED,
                                 "/error",
                                 "/css/**",
@@ -155,11 +177,33 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
-                .exceptionHandling(errors -> errors.accessDeniedHandler(pageAccessDenied()))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(toLoginForm).accessDeniedHandler(pageAccessDenied()))
                 .addFilterBefore(
-                        new JwtAuthenticationFilter(tokens, cookie, unauthorized),
+                        new JwtAuthenticationFilter(
+                                tokens, cookie, unauthorized, SecurityConfiguration::databaseUnavailablePage),
                         UsernamePasswordAuthenticationFilter.class)
+                .headers(SecurityHeaders::strict)
                 .build();
+    }
+
+    /** Sign-out: the token stops working on every instance (until it expires), and the cookie goes. */
+    private static void signOut(
+            TokenService tokens, AuthCookie cookie, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            cookie.read(request).ifPresent(tokens::revoke);
+        } catch (DataAccessException e) {
+            log.warn("Signed out without revoking the token (it stays valid until it expires): {}", e.getMessage());
+        }
+        cookie.clear(request, response);
+    }
+
+    /** A page asked for while the database cannot say who is asking: the 503 page. */
+    private static void databaseUnavailablePage(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+        request.getRequestDispatcher(LoginPageController.UNAVAILABLE).forward(request, response);
     }
 
     /**
@@ -178,10 +222,16 @@ class SecurityConfiguration {
         };
     }
 
-    /** Wrong password: back to the form. Locked out: the form again, answered 429 with Retry-After. */
+    /**
+     * Wrong password: back to the form. Locked out: the form again, answered 429 with Retry-After.
+     * The database unreachable: the 503 page.
+     */
     private static AuthenticationFailureHandler loginFailure() {
         return (request, response, exception) -> {
-            if (exception instanceof TooManyLoginAttempts locked) {
+            if (exception instanceof AuthenticationServiceException
+                    && DatabaseFailures.isUnavailable(exception.getCause())) {
+                databaseUnavailablePage(request, response);
+            } else if (exception instanceof TooManyLoginAttempts locked) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
                 request.setAttribute(LoginPageController.LOCKED_MINUTES, locked.minutes());
                 request.getRequestDispatcher("/login/locked").forward(request, response);
@@ -196,8 +246,20 @@ class SecurityConfiguration {
 
         @Override
         public Authentication authenticate(Authentication authentication) {
-            SignedInUser user =
-                    logins.authenticate(authentication.getName(), String.valueOf(authentication.getCredentials()));
+            String clientAddress = authentication.getDetails() instanceof WebAuthenticationDetails details
+                    ? details.getRemoteAddress()
+                    : "";
+            SignedInUser user;
+            try {
+                user = logins.authenticate(
+                        authentication.getName(), String.valueOf(authentication.getCredentials()), clientAddress);
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isUnavailable(e)) {
+                    throw e;
+                }
+                // an AuthenticationException, so the form's failure handler answers (503), not the container
+                throw new AuthenticationServiceException("The database is unavailable", e);
+            }
             return UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
         }
 

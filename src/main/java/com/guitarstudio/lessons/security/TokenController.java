@@ -1,6 +1,8 @@
 package com.guitarstudio.lessons.security;
 
+import com.guitarstudio.lessons.web.ControlCharacters;
 import com.guitarstudio.lessons.web.InvalidRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -25,9 +27,10 @@ class TokenController {
     }
 
     @PostMapping("/api/auth/token")
-    ResponseEntity<TokenResponse> token(@RequestBody TokenRequest request) {
+    ResponseEntity<TokenResponse> token(@RequestBody TokenRequest request, HttpServletRequest http) {
         request.requireComplete();
-        TokenService.IssuedToken issued = tokens.issue(logins.authenticate(request.email(), request.password()));
+        TokenService.IssuedToken issued =
+                tokens.issue(logins.authenticate(request.email(), request.password(), http.getRemoteAddr()));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .body(new TokenResponse(issued.token(), "Bearer", issued.expiresAt()));
@@ -38,6 +41,9 @@ class TokenController {
         void requireComplete() {
             if (email == null || email.isBlank() || password == null || password.isEmpty()) {
                 throw new InvalidRequest("Send a JSON body with \"email\" and \"password\"");
+            }
+            if (ControlCharacters.in(email) || ControlCharacters.in(password)) {
+                throw new InvalidRequest("\"email\" and \"password\" may not hold control characters (such as NUL)");
             }
         }
 

@@ -1,6 +1,5 @@
 package com.guitarstudio.lessons.security;
 
-import com.guitarstudio.lessons.studio.Role;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
@@ -16,10 +15,12 @@ import javax.crypto.SecretKey;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues and checks the service's JWTs: HS256 with AUTH_SECRET, issuer, subject (user id), email,
- * name, role and admin claims, valid for {@code app.auth.token-ttl} (12 hours). A token is accepted
- * only if it is signed with this secret, names this issuer, and has not expired by the application
- * clock; unsigned ({@code alg: none}) tokens are refused.
+ * Issues and checks the service's JWTs: HS256 with AUTH_SECRET, issuer, subject (user id), a token
+ * id, email, name, role and admin claims, valid for {@code app.auth.token-ttl} (12 hours). A token is
+ * accepted only if it is signed with this secret, names this issuer, carries an expiry and an id, has
+ * not expired by the application clock and was not signed out ({@link RevokedTokens}); unsigned
+ * ({@code alg: none}) tokens are refused. Who the caller is then comes from the database ({@link
+ * CurrentUsers}), not from the token's claims: a deleted or demoted user loses access within a minute.
  */
 @Component
 class TokenService {
@@ -28,11 +29,15 @@ class TokenService {
     private final AuthProperties properties;
     private final Clock clock;
     private final JwtParser parser;
+    private final RevokedTokens revoked;
+    private final CurrentUsers users;
 
-    TokenService(AuthProperties properties, Clock clock) {
+    TokenService(AuthProperties properties, Clock clock, RevokedTokens revoked, CurrentUsers users) {
         this.key = Keys.hmacShaKeyFor(properties.secret().getBytes(StandardCharsets.UTF_8));
         this.properties = properties;
         this.clock = clock;
+        this.revoked = revoked;
+        this.users = users;
         this.parser = Jwts.parser()
                 .verifyWith(key)
                 .requireIssuer(properties.issuer())
@@ -45,6 +50,7 @@ class TokenService {
         Instant expiresAt = now.plus(properties.tokenTtl());
         String token = Jwts.builder()
                 .issuer(properties.issuer())
+                .id(UUID.randomUUID().toString())
                 .subject(user.id().toString())
                 .claim("email", user.email())
                 .claim("name", user.name())
@@ -57,16 +63,36 @@ class TokenService {
         return new IssuedToken(token, expiresAt);
     }
 
-    /** The user a valid token names; empty for anything else (expired, tampered, foreign, unsigned, garbage). */
+    /**
+     * The user a valid token names, as they are now; empty for anything else (expired, signed out,
+     * tampered, foreign, unsigned, without an expiry or id, garbage) and for a user who no longer
+     * exists.
+     *
+     * @throws org.springframework.dao.DataAccessException when the database cannot say
+     */
     Optional<SignedInUser> verify(String token) {
+        return parse(token)
+                .filter(valid -> !revoked.isRevoked(valid.id()))
+                .flatMap(valid -> users.find(valid.userId()));
+    }
+
+    /** Signs {@code token} out on every instance until it expires; nothing for a token that is not valid. */
+    void revoke(String token) {
+        parse(token).ifPresent(valid -> revoked.revoke(valid.id(), valid.expiresAt()));
+    }
+
+    private record Valid(UUID id, UUID userId, Instant expiresAt) {}
+
+    private Optional<Valid> parse(String token) {
         try {
             Claims claims = parser.parseSignedClaims(token).getPayload();
-            return Optional.of(new SignedInUser(
+            if (claims.getExpiration() == null || claims.getId() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Valid(
+                    UUID.fromString(claims.getId()),
                     UUID.fromString(claims.getSubject()),
-                    claims.get("email", String.class),
-                    claims.get("name", String.class),
-                    Role.valueOf(claims.get("role", String.class)),
-                    Boolean.TRUE.equals(claims.get("admin", Boolean.class))));
+                    claims.getExpiration().toInstant()));
         } catch (JwtException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }

@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,6 +43,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
+     * A header whose bytes are not text (control characters, or bytes that are not ISO-8859-1 text
+     * such as raw UTF-8), found when the handler reads it: the client's mistake, so 400.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rejectedRequest(RequestRejectedException e) {
+        return ResponseEntity.badRequest()
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST,
+                        "A request header holds characters that are not allowed (control characters or non-ASCII"
+                                + " bytes); send headers as plain ASCII text"));
+    }
+
+    /**
      * A failed sign-in: 401 with the exception's message, or the status, headers and problem the
      * exception itself describes (429 with Retry-After for a locked-out email, say).
      */
@@ -64,7 +78,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, "30")
                     .body(ProblemDetail.forStatusAndDetail(
-                            HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again in a minute"));
+                            HttpStatus.SERVICE_UNAVAILABLE, ProblemWriter.DATABASE_UNAVAILABLE));
         }
         log.error("Unexpected error", e);
         return ResponseEntity.internalServerError()

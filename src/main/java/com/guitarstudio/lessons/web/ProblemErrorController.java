@@ -44,7 +44,11 @@ class ProblemErrorController extends BasicErrorController {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
-        problem.put("detail", detail(status, errorAttributes.getError(new ServletWebRequest(request)), path));
+        problem.put(
+                "detail",
+                request.getAttribute(ControlCharactersFilter.PROBLEM) instanceof String said
+                        ? said
+                        : detail(status, errorAttributes.getError(new ServletWebRequest(request)), path));
         if (path != null) {
             problem.put("instance", path);
         }

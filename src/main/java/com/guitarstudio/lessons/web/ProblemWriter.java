@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,10 +18,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProblemWriter {
 
+    /** What a client is told when the database cannot be reached; it may try again (Retry-After). */
+    public static final String DATABASE_UNAVAILABLE = "The database is unavailable; try again in a minute";
+
     private final JsonMapper json;
 
     ProblemWriter(JsonMapper json) {
         this.json = json;
+    }
+
+    /** 503 with Retry-After: the database cannot be reached. */
+    public void databaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

@@ -123,12 +123,14 @@ class SchemaContractTests {
               column xid xid8 not null
               primary key (xid)
             table login_failure
+              column client_address text not null default ''::text
               column created_at timestamp with time zone not null default now()
               column email_hash text not null
               column failed_at timestamp with time zone not null
               column id uuid not null default gen_random_uuid()
               column updated_at timestamp with time zone not null default now()
               primary key (id)
+              index (client_address, failed_at)
               index (email_hash, failed_at)
             table recurring_slot
               column booked_at timestamp with time zone not null default now()
@@ -151,6 +153,10 @@ class SchemaContractTests {
               foreign key (teacher_id) references teacher_profile (id) on delete cascade
               index (student_id, status)
               index (teacher_id, status)
+            table revoked_token
+              column expires_at timestamp with time zone not null
+              column token_id uuid not null
+              primary key (token_id)
             table shedlock
               column lock_until timestamp without time zone not null
               column locked_at timestamp without time zone not null
@@ -258,6 +264,10 @@ class SchemaContractTests {
         "job_log, trigger, API, rejected",
         "job_log, status, PARTIAL, accepted",
         "job_log, status, DONE, rejected",
+        "recurring_slot, per_lesson_price, 0, accepted",
+        "recurring_slot, per_lesson_price, -1, rejected",
+        "lesson, price, 0, accepted",
+        "lesson, price, -1, rejected",
     })
     void checkConstraintsAcceptExactlyTheContractValues(String table, String column, String value, String outcome) {
         studio.empty();

@@ -38,6 +38,7 @@ class DatabaseDownTests {
         TestHttp http = new TestHttp(
                 ((WebServerApplicationContext) instance).getWebServer().getPort());
         String token = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
+        TestHttp.Form loginForm = http.form("/login", "");
 
         pool(instance).getHikariPoolMXBean().softEvictConnections();
         pool(instance).close();
@@ -53,6 +54,8 @@ class DatabaseDownTests {
         HttpResponse<String> health = http.get("/actuator/health");
         HttpResponse<String> page = http.get(
                 "/admin/background-jobs", "Cookie", "lessons_token=" + token.substring(7), "Accept", "text/html");
+        HttpResponse<String> formLogin =
+                http.submit("/login", loginForm, "email=admin%40studio.test&password=correct+horse+battery+staple");
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(cron.statusCode()).as(cron.body()).isEqualTo(503);
@@ -68,8 +71,11 @@ class DatabaseDownTests {
         assertThat(json(health).get("status").asString()).isEqualTo("DOWN");
         assertThat(page.statusCode()).isEqualTo(503);
         assertThat(page.body()).contains("Database unavailable");
+        assertThat(formLogin.statusCode()).isEqualTo(503);
+        assertThat(formLogin.body()).contains("Database unavailable");
         assertThat(elapsed).isLessThan(Duration.ofSeconds(5 * 5));
-        for (HttpResponse<String> response : java.util.List.of(cron, history, manual, signIn, health)) {
+        for (HttpResponse<String> response :
+                java.util.List.of(cron, history, manual, signIn, health, page, formLogin)) {
             assertThat(response.body()).doesNotContain("Exception", "at com.", "SQL");
         }
     }

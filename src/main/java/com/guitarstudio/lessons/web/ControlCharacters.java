@@ -1,0 +1,24 @@
+package com.guitarstudio.lessons.web;
+
+/**
+ * The one rule for characters no input may hold: NUL and the other control characters, but for tab,
+ * line feed and carriage return (a note typed over several lines). PostgreSQL refuses NUL in text,
+ * and the others only ever come from tools and attackers.
+ */
+public final class ControlCharacters {
+
+    private ControlCharacters() {}
+
+    public static boolean in(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,109 @@
+package com.guitarstudio.lessons.web;
+
+import com.guitarstudio.lessons.config.InvalidEnvironment;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * TRUSTED_PROXIES: the reverse proxies (CIDRs, comma-separated: {@code 10.0.0.0/8, 192.0.2.7/32,
+ * fd00::/8}) whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are believed. Unset, no
+ * proxy is: the client is whoever opened the connection, so nobody can pick the address the login
+ * throttle counts by sending a header.
+ */
+@Component
+class TrustedProxies {
+
+    static final String VARIABLE = "TRUSTED_PROXIES";
+
+    /** An IP literal, never a host name: parsing it must not ask DNS. */
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    private final List<Range> ranges;
+
+    TrustedProxies(@Value("${app.trusted-proxies:}") String cidrs) {
+        this.ranges = List.copyOf(ranges(cidrs));
+    }
+
+    /** One CIDR range. */
+    record Range(byte[] network, int prefix) {
+
+        boolean contains(InetAddress address) {
+            byte[] bytes = address.getAddress();
+            if (bytes.length != network.length) {
+                return false;
+            }
+            for (int bit = 0; bit < prefix; bit++) {
+                int mask = 0x80 >>> (bit % 8);
+                if ((bytes[bit / 8] & mask) != (network[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    boolean isEmpty() {
+        return ranges.isEmpty();
+    }
+
+    /** Whether {@code address} (an IP literal) is one of the trusted proxies. */
+    boolean trusts(String address) {
+        return ip(address)
+                .map(ip -> ranges.stream().anyMatch(range -> range.contains(ip)))
+                .orElse(false);
+    }
+
+    private static List<Range> ranges(String cidrs) {
+        List<Range> ranges = new ArrayList<>();
+        if (cidrs == null || cidrs.isBlank()) {
+            return ranges;
+        }
+        for (String cidr : Arrays.stream(cidrs.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList()) {
+            String[] parts = cidr.split("/", -1);
+            Optional<InetAddress> network = ip(parts[0]);
+            int bits = network.map(ip -> ip.getAddress().length * 8).orElse(0);
+            int prefix = parts.length == 1 ? bits : parseInt(parts.length == 2 ? parts[1] : "");
+            if (network.isEmpty() || prefix < 0 || prefix > bits) {
+                throw InvalidEnvironment.invalid(
+                        VARIABLE,
+                        "has an entry that is not a CIDR range: '" + cidr
+                                + "'. List your proxies' addresses or networks, comma-separated, for example:"
+                                + " 10.0.0.0/8, 192.0.2.7/32, fd00::/8");
+            }
+            ranges.add(new Range(network.get().getAddress(), prefix));
+        }
+        return ranges;
+    }
+
+    private static int parseInt(String digits) {
+        return digits.matches("\\d{1,3}") ? Integer.parseInt(digits) : -1;
+    }
+
+    /** {@code text} as an IP address if it is an IPv4 or IPv6 literal; never a DNS lookup. */
+    static Optional<InetAddress> ip(String text) {
+        String candidate = text == null ? "" : text.trim();
+        if (candidate.startsWith("[") && candidate.endsWith("]")) {
+            candidate = candidate.substring(1, candidate.length() - 1);
+        }
+        if (!IPV4.matcher(candidate).matches() && !IPV6.matcher(candidate).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(candidate));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+}

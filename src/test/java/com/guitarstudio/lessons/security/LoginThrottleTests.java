@@ -1,0 +1,166 @@
+package com.guitarstudio.lessons.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.guitarstudio.lessons.AppInstances;
+import com.guitarstudio.lessons.IntegrationTestConfiguration;
+import com.guitarstudio.lessons.MutableClock;
+import com.guitarstudio.lessons.StudioFixtures;
+import com.guitarstudio.lessons.TestHttp;
+import com.guitarstudio.lessons.TestUsers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The sign-in throttle as attackers meet it, through an instance behind a trusted proxy (the test
+ * itself, on 127.0.0.1), so each request can come from the client address its X-Forwarded-For names.
+ */
+class LoginThrottleTests {
+
+    private static final AppInstances instances = new AppInstances();
+    private static TestHttp http;
+    private static StudioFixtures studio;
+    private static MutableClock clock;
+    private static ConfigurableApplicationContext instance;
+
+    @BeforeAll
+    static void behindATrustedProxy() {
+        instance = instances.start("--app.trusted-proxies=127.0.0.1/32, ::1/128");
+        http = new TestHttp(
+                ((WebServerApplicationContext) instance).getWebServer().getPort());
+        studio = new StudioFixtures(instance.getBean(JdbcClient.class));
+        clock = instance.getBean(MutableClock.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        instances.close();
+    }
+
+    @BeforeEach
+    void users() {
+        clock.set(IntegrationTestConfiguration.START);
+        studio.empty();
+        studio.signInUsers();
+    }
+
+    @Test
+    void ofSixtyParallelWrongPasswordsFromOneAddressAtMostFiveAreChecked() throws Exception {
+        List<Integer> statuses = inParallel(60, i -> signIn(TestUsers.ADMIN, "wrong " + i, "198.51.100.1"));
+
+        Map<Integer, Long> counted = statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        assertThat(counted).containsOnlyKeys(401, 429);
+        assertThat(counted.get(401)).as("checked").isEqualTo(LoginThrottle.MAX_FAILURES);
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "198.51.100.1"))
+                .as("the right password afterwards, from the same address")
+                .isEqualTo(429);
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "203.0.113.9"))
+                .as("the owner, from another address")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theClientIsTheRightmostAddressNotWrittenByATrustedProxy() {
+        // what the client wrote itself (left of the proxy's entry) changes nothing
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            assertThat(signIn(TestUsers.ADMIN, "wrong", "10.9.8." + i + ", 198.51.100.7"))
+                    .isEqualTo(401);
+        }
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "10.9.8.99, 198.51.100.7"))
+                .isEqualTo(429);
+        // a chain through a second trusted proxy still ends at the same client
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "198.51.100.7, 127.0.0.1"))
+                .isEqualTo(429);
+        // garbage in the header: the proxy itself is the client
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "not-an-address"))
+                .isEqualTo(200);
+    }
+
+    @Test
+    void oneAddressTryingManyEmailsIsStoppedAfterThirty() {
+        for (int i = 0; i < LoginThrottle.MAX_PER_ADDRESS; i++) {
+            assertThat(signIn("nobody" + i + "@example.com", "guess", "198.51.100.2"))
+                    .isEqualTo(401);
+        }
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "198.51.100.2")).isEqualTo(429);
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "198.51.100.3")).isEqualTo(200);
+
+        clock.advance(LoginThrottle.WINDOW);
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "198.51.100.2")).isEqualTo(200);
+    }
+
+    @Test
+    void oneEmailGuessedFromManyAddressesIsStoppedAfterAHundred() {
+        for (int address = 0; address < LoginThrottle.MAX_PER_EMAIL / LoginThrottle.MAX_FAILURES; address++) {
+            for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+                assertThat(signIn(TestUsers.ADMIN, "guess", "192.0.2." + address))
+                        .isEqualTo(401);
+            }
+        }
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "203.0.113.50")).isEqualTo(429);
+        assertThat(signIn(TestUsers.TEACHER, TestUsers.PASSWORD, "203.0.113.50"))
+                .as("another email")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aSuccessForgetsOnlyTheFailuresOfItsOwnAddress() {
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
+            assertThat(signIn(TestUsers.ADMIN, "guess", "198.51.100.4")).isEqualTo(401);
+        }
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "203.0.113.4")).isEqualTo(200);
+        assertThat(signIn(TestUsers.ADMIN, "guess", "198.51.100.4")).isEqualTo(401);
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "198.51.100.4"))
+                .as("the guesser's fifth failure still counts")
+                .isEqualTo(429);
+    }
+
+    private static int signIn(String email, String password, String forwardedFor) {
+        HttpResponse<String> response = http.postJson(
+                "/api/auth/token",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
+                "X-Forwarded-For",
+                forwardedFor);
+        return response.statusCode();
+    }
+
+    /** Runs {@code requests} at once (all released by one latch) and returns their statuses. */
+    private static List<Integer> inParallel(int requests, Function<Integer, Integer> request) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(requests);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                int n = i;
+                answers.add(threads.submit(() -> {
+                    go.await();
+                    return request.apply(n);
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(Duration.ofMinutes(2).toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}
