@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * lets a trigger that finds the lock taken record a SKIPPED run; correctness never depends on the
  * lock, the unique keys of {@code lesson} do.
  *
- * <p>The lock is a short lease, {@link #LEASE} (or GENERATION_LOCK_AT_MOST_FOR if shorter), that
+ * <p>The lock is a short lease, {@code app.generation.lock-lease} (two minutes; or
+ * GENERATION_LOCK_AT_MOST_FOR if shorter), that
  * the holder renews every quarter of it while the run lives, up to GENERATION_LOCK_AT_MOST_FOR in
  * all: an instance that dies keeps the others from running for two minutes at most, not for the
  * length of a run. Letting go survives a database outage: if the database is away when the run ends,
@@ -50,13 +51,13 @@ class GenerationLock implements DisposableBean {
     /** The lock's name: the job's. */
     static final String NAME = JobLogService.JOB_NAME;
 
-    /** How long the lock row says the lock is held from its last renewal. */
-    static final Duration LEASE = Duration.ofMinutes(2);
-
     /** How often what could not reach the database is tried again. */
     static final Duration RETRY_EVERY = Duration.ofSeconds(5);
 
-    /** Releasing this close to the lease's end could release a lock someone else has taken since. */
+    /**
+     * Releasing this close to the lease's end could release a lock someone else has taken since
+     * (ShedLock releases by lock name and host name).
+     */
     private static final Duration RELEASE_MARGIN = Duration.ofSeconds(10);
 
     private final JdbcTemplateLockProvider provider;
@@ -105,7 +106,14 @@ class GenerationLock implements DisposableBean {
     }
 
     private Duration lease() {
-        return properties.lockAtMostFor().compareTo(LEASE) < 0 ? properties.lockAtMostFor() : LEASE;
+        Duration lease = properties.lockLease();
+        return properties.lockAtMostFor().compareTo(lease) < 0 ? properties.lockAtMostFor() : lease;
+    }
+
+    /** How long before the lease's end this instance stops releasing it (it lapses by itself then). */
+    private Duration releaseMargin() {
+        Duration quarter = lease().dividedBy(4);
+        return quarter.compareTo(RELEASE_MARGIN) < 0 ? quarter : RELEASE_MARGIN;
     }
 
     /** When the current holder took the lock, if it is held. */
@@ -133,7 +141,7 @@ class GenerationLock implements DisposableBean {
 
         private Held(SimpleLock lock) {
             this.lock = lock;
-            this.leaseSafeUntil = takenAt + lease().minus(RELEASE_MARGIN).toNanos();
+            this.leaseSafeUntil = takenAt + lease().minus(releaseMargin()).toNanos();
             long every = lease().dividedBy(4).toMillis();
             this.renewal = scheduler.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
         }
@@ -157,7 +165,7 @@ class GenerationLock implements DisposableBean {
                 Optional<SimpleLock> renewed = lock.extend(lease(), Duration.ZERO);
                 if (renewed.isPresent()) {
                     lock = renewed.get();
-                    leaseSafeUntil = asked + lease().minus(RELEASE_MARGIN).toNanos();
+                    leaseSafeUntil = asked + lease().minus(releaseMargin()).toNanos();
                 } else {
                     log.warn("The lesson generation lock lapsed while the run went on; another run may start");
                     lock = null;

@@ -20,7 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param scheduleEnabled whether the in-process schedule runs at all
  * @param catchUpOnStartup run once at startup when active slots exist and nothing succeeded for a day
  * @param horizonWeeks how many weeks ahead lessons exist
- * @param lockAtMostFor how long a crashed instance can keep the others from running
+ * @param lockAtMostFor the longest one run holds the lock (GENERATION_LOCK_AT_MOST_FOR)
+ * @param lockLease how long the lock row says the lock is held after each renewal: how long a crashed
+ *     instance keeps the others from running (two minutes; shorter only in tests)
  * @param teachersPerChunk teachers written per transaction
  * @param writers connections that write chunks at the same time (GENERATION_WRITERS); 1 writes each
  *     chunk before reading the next
@@ -34,6 +36,7 @@ public record GenerationProperties(
         boolean catchUpOnStartup,
         @Min(1) @Max(104) int horizonWeeks,
         @NotNull Duration lockAtMostFor,
+        @NotNull Duration lockLease,
         @Min(1) @Max(10_000) int teachersPerChunk,
         @Min(1) @Max(4) int writers) {
 
@@ -51,6 +54,9 @@ public record GenerationProperties(
                 throw InvalidEnvironment.invalid(
                         "GENERATION_ZONE", "'" + zone + "' is not a time zone id, for example UTC or America/Chicago");
             }
+        }
+        if (lockLease != null && lockLease.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("app.generation.lock-lease must be at least a second, not " + lockLease);
         }
         if (lockAtMostFor != null && lockAtMostFor.compareTo(Duration.ofMinutes(1)) < 0) {
             throw InvalidEnvironment.invalid(

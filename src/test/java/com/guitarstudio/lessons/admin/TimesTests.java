@@ -16,7 +16,16 @@ class TimesTests {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     private final Times chicago = new Times(
             Clock.fixed(NOW, ZoneOffset.UTC),
-            new GenerationProperties("0 0 2 * * *", "America/Chicago", true, true, 12, Duration.ofMinutes(15), 100, 2),
+            new GenerationProperties(
+                    "0 0 2 * * *",
+                    "America/Chicago",
+                    true,
+                    true,
+                    12,
+                    Duration.ofMinutes(15),
+                    Duration.ofMinutes(2),
+                    100,
+                    2),
             new AdminMessages(Messages.source()));
 
     @ParameterizedTest(name = "{0} -> {1}")
