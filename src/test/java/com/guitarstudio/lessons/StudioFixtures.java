@@ -119,10 +119,17 @@ public final class StudioFixtures {
         return slot(teacher, student, day, start, 30, 2500);
     }
 
-    /** A user; {@code passwordHash} a plain bcrypt hash, or null for one who cannot sign in. */
+    /**
+     * A user; {@code passwordHash} a plain bcrypt hash, or null for one who cannot sign in. The id
+     * derives from the email, so a user made again after {@link #empty()} is the same user, and a
+     * token issued before still names them (tokens are checked against the database).
+     */
     public UUID user(String email, String name, String role, String passwordHash) {
-        return jdbc.sql("insert into app_user (email, name, role, password_hash) values (?, ?, ?, ?) returning id")
-                .params(email, name, role, passwordHash)
+        return jdbc.sql("""
+                        insert into app_user (id, email, name, role, password_hash)
+                        values (md5(lower(?))::uuid, ?, ?, ?, ?) returning id
+                        """)
+                .params(email, email, name, role, passwordHash)
                 .query(UUID.class)
                 .single();
     }
