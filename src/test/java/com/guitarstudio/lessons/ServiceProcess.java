@@ -58,6 +58,16 @@ final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** SIGTERM, as an orchestrator stops a container; returns at once. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** The exit code, once the process has exited within a minute; null if it has not. */
+    Integer exitCode() throws InterruptedException {
+        return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : null;
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -95,6 +95,12 @@ public final class TestDatabase {
         return JdbcClient.create(dataSource);
     }
 
+    /** Plain connections to {@code database} (one made by {@link #createEmptyDatabase()}, say), no pool. */
+    public static JdbcClient jdbc(DatabaseConnection database) {
+        return JdbcClient.create(
+                new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
+    }
+
     /**
      * Another fresh database on the same server, empty (not migrated), dropped when the JVM exits;
      * for tests that start the application in a process of its own.

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Properties;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,10 @@ class ExistingSchemaTests {
         // The main app created the shared tables itself, exactly as V1 does.
         execute(Files.readString(Path.of("src/main/resources/db/migration/V1__create_studio_schema.sql")));
 
-        assertThatThrownBy(() -> start()).isNotNull();
+        assertThatThrownBy(() -> start())
+                .rootCause()
+                .isExactlyInstanceOf(FlywayException.class)
+                .hasMessageContaining("but no schema history table");
         assertThat(output.getAll())
                 .contains("APPLICATION FAILED TO START")
                 .contains("no record of this service's migrations")

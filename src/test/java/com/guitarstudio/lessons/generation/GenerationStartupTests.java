@@ -72,7 +72,14 @@ class GenerationStartupTests {
 
         ConfigurableApplicationContext instance = start("--app.generation.catch-up-on-startup=true");
 
+        // the decision is made before the application is ready: nothing was started, so nothing can
+        // still be on its way
         assertThat(submittedTasks(instance)).isZero();
+        assertThat(jdbc.sql("select count(*) from job_log where trigger = 'STARTUP'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(studio.lessonCount()).isZero();
     }
 
     @Test
@@ -80,6 +87,8 @@ class GenerationStartupTests {
         ConfigurableApplicationContext instance = start("--app.generation.catch-up-on-startup=true");
 
         assertThat(submittedTasks(instance)).isZero();
+        assertThat(jdbc.sql("select count(*) from job_log").query(Long.class).single())
+                .isZero();
     }
 
     @Test

@@ -176,6 +176,43 @@ class LessonGenerationTests {
                 .isEqualTo(12);
     }
 
+    /**
+     * The rule stated exactly (README, How lesson generation works): a run plans from each slot's
+     * latest lesson, so deleting a slot's latest lessons is undone by the next run, deleting one in
+     * the middle never is, and deleting them all gives the slot its whole window again.
+     */
+    @Test
+    void deletingASlotsLatestLessonsIsUndoneByTheNextRunButAMiddleOneNever() {
+        UUID slot = studio.teacherWithOneSlot("Ida Latest", "Europe/London", DayOfWeek.WEDNESDAY, LocalTime.of(9, 0));
+        generation.run(JobTrigger.MANUAL, null);
+        List<LocalDate> all = occurrences(slot);
+        assertThat(all).hasSize(12);
+
+        jdbc.sql("delete from lesson where recurring_slot_id = ? and occurrence_date in (?, ?, ?)")
+                .params(slot, all.get(5), all.get(10), all.get(11))
+                .update();
+        GenerationResult next = generation.run(JobTrigger.MANUAL, null);
+
+        assertThat(next.lessonsGenerated())
+                .as("the two latest, planned again from the new latest date")
+                .isEqualTo(2);
+        List<LocalDate> after = new ArrayList<>(all);
+        after.remove(5);
+        assertThat(occurrences(slot)).as("the middle one stays deleted").isEqualTo(after);
+        assertThat(generation.run(JobTrigger.MANUAL, null).lessonsGenerated()).isZero();
+
+        jdbc.sql("delete from lesson where recurring_slot_id = ?").param(slot).update();
+        assertThat(generation.run(JobTrigger.MANUAL, null).lessonsGenerated()).isEqualTo(12);
+        assertThat(occurrences(slot)).isEqualTo(all);
+    }
+
+    private List<LocalDate> occurrences(UUID slot) {
+        return jdbc.sql("select occurrence_date from lesson where recurring_slot_id = ? order by 1")
+                .param(slot)
+                .query(LocalDate.class)
+                .list();
+    }
+
     @Test
     void onlyActiveSlotsOfActiveTeachersAndTheirOwnActiveStudentsGetLessons() {
         UUID eligible = studio.teacherWithOneSlot("Eligible", "Europe/London", DayOfWeek.MONDAY, LocalTime.of(10, 0));

@@ -148,7 +148,13 @@ class HealthChecksTests {
         studio.update(
                 "update teacher_profile set timezone = 'America/Chicago' where timezone in ('Mars/Olympus_Mons', 'America/Chicgo')");
         assertNoIssue("unknown-time-zones");
-        assertThat(mars).isNotNull();
+        generation.run(JobTrigger.MANUAL, null);
+        assertThat(jdbc.sql("select count(*) from lesson where recurring_slot_id = ?")
+                        .param(mars)
+                        .query(Long.class)
+                        .single())
+                .as("the fixed teacher's slot gets its lessons")
+                .isPositive();
     }
 
     @Test

@@ -74,7 +74,8 @@ class StudioRepositoriesTests {
         assertThat(teacher.getTimezone()).isEqualTo("America/Chicago");
         assertThat(teacher.isActive()).isTrue();
         assertThat(teacher.isAdmin()).isFalse();
-        assertThat(teacher.getCreatedAt()).isNotNull();
+        Instant databaseNow = jdbc.sql("select now()").query(Instant.class).single();
+        assertThat(teacher.getCreatedAt()).isBetween(databaseNow.minusSeconds(60), databaseNow);
         assertThat(users.findByEmail("t@example.COM")).isPresent();
     }
 
