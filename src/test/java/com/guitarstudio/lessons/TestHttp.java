@@ -92,10 +92,13 @@ public final class TestHttp {
     }
 
     /** Posts {@code fields} (already encoded, {@code a=1&b=2}) with the form's CSRF token and cookies. */
-    public HttpResponse<String> submit(String path, Form form, String fields) {
+    public HttpResponse<String> submit(String path, Form form, String fields, String... headers) {
         String body = (fields.isEmpty() ? "" : fields + "&") + "_csrf="
                 + URLEncoder.encode(form.csrf(), StandardCharsets.UTF_8);
-        return post(path, body, "Content-Type", "application/x-www-form-urlencoded", "Cookie", form.cookies());
+        return post(
+                path,
+                body,
+                concat(headers, "Content-Type", "application/x-www-form-urlencoded", "Cookie", form.cookies()));
     }
 
     public record Form(String csrf, String cookies) {}

@@ -131,6 +131,84 @@ class LoginThrottleTests {
                 .isEqualTo(429);
     }
 
+    @Test
+    void theSignInCookieIsSecureWhenATrustedProxySaysTheRequestCameOverHttps() {
+        assertThat(tokenCookie(http, "203.0.113.1", "https")).contains("; Secure");
+        assertThat(tokenCookie(http, "203.0.113.1", "http")).doesNotContain("Secure");
+        // from anyone else the header means nothing (the tests' shared instance trusts no proxy)
+        ConfigurableApplicationContext direct = instances.start();
+        TestHttp directHttp = new TestHttp(
+                ((WebServerApplicationContext) direct).getWebServer().getPort());
+        assertThat(tokenCookie(directHttp, "203.0.113.1", "https")).doesNotContain("Secure");
+    }
+
+    @Test
+    void failuresOnOneInstanceCountOnAnother() {
+        ConfigurableApplicationContext other = instances.start("--app.trusted-proxies=127.0.0.1/32");
+        TestHttp otherHttp = new TestHttp(
+                ((WebServerApplicationContext) other).getWebServer().getPort());
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            TestHttp instance = i % 2 == 0 ? http : otherHttp;
+            assertThat(instance.postJson(
+                                    "/api/auth/token",
+                                    "{\"email\":\"" + TestUsers.ADMIN + "\",\"password\":\"wrong\"}",
+                                    "X-Forwarded-For",
+                                    "198.51.100.20")
+                            .statusCode())
+                    .isEqualTo(401);
+        }
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "198.51.100.20")).isEqualTo(429);
+        assertThat(otherHttp
+                        .postJson(
+                                "/api/auth/token",
+                                "{\"email\":\"" + TestUsers.ADMIN + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}",
+                                "X-Forwarded-For",
+                                "198.51.100.20")
+                        .statusCode())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void failuresOlderThanTheWindowAreDeleted() {
+        JdbcClient jdbc = instance.getBean(JdbcClient.class);
+        assertThat(signIn(TestUsers.ADMIN, "wrong", "198.51.100.30")).isEqualTo(401);
+        assertThat(signIn(TestUsers.ADMIN, "wrong", "198.51.100.31")).isEqualTo(401);
+        clock.advance(LoginThrottle.WINDOW.minusSeconds(1));
+        assertThat(signIn(TestUsers.ADMIN, "wrong", "198.51.100.32")).isEqualTo(401);
+        assertThat(jdbc.sql("select count(*) from login_failure")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(signIn(TestUsers.TEACHER, "wrong", "198.51.100.33")).isEqualTo(401);
+        assertThat(jdbc.sql("select client_address from login_failure order by failed_at")
+                        .query(String.class)
+                        .list())
+                .as("the two from 15 minutes ago are gone with the next attempt")
+                .containsExactly("198.51.100.32", "198.51.100.33");
+    }
+
+    private static String tokenCookie(TestHttp via, String forwardedFor, String proto) {
+        TestHttp.Form form = via.form("/login", "");
+        return via
+                .submit(
+                        "/login",
+                        form,
+                        "email=" + TestUsers.ADMIN.replace("@", "%40") + "&password="
+                                + TestUsers.PASSWORD.replace(" ", "+"),
+                        "X-Forwarded-For",
+                        forwardedFor,
+                        "X-Forwarded-Proto",
+                        proto)
+                .headers()
+                .allValues("Set-Cookie")
+                .stream()
+                .filter(cookie -> cookie.startsWith("lessons_token="))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private static int signIn(String email, String password, String forwardedFor) {
         HttpResponse<String> response = http.postJson(
                 "/api/auth/token",
