@@ -16,6 +16,9 @@ package com.guitarstudio.lessons;
  * {@code ends_on}, every {@code interval_weeks} weeks. A date that a closure of the teacher (or of
  * the whole studio) covers is written CLOSED with the closure that starts first (then the smaller
  * id).
+ *
+ * <p>Slots: ACTIVE, of an active teacher whose zone PostgreSQL knows (java.time refuses the same
+ * made-up zones), for an active student of that same teacher.
  */
 public final class LessonRulesInSql {
 
@@ -39,6 +42,7 @@ public final class LessonRulesInSql {
                       order by c.starts_on, c.id limit 1) as closure_id
               from recurring_slot r
               join teacher_profile t on t.id = r.teacher_id and t.is_active
+                   and t.timezone in (select name from pg_timezone_names)
               join student_profile s on s.id = r.student_id and s.is_active and s.teacher_id = r.teacher_id
               cross join lateral (select (:now at time zone t.timezone)::date as today) w
               cross join lateral (

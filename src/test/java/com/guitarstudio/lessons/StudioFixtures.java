@@ -223,6 +223,51 @@ public final class StudioFixtures {
                 """).update();
     }
 
+    /**
+     * The hard cases for a {@link #bulk} studio whose window starts around 2027-02-20 (through mid
+     * May), so that the job and {@link LessonRulesInSql} are compared where they could differ.
+     *
+     * <ul>
+     *   <li>A twentieth of the slots of teachers in zones that change their clocks in the window
+     *       meet at a wall-clock time that does not exist or happens twice on the day of the change:
+     *       Sunday 02:30 in Chicago and New York (gap, 14 March) and in Sydney (overlap, 4 April),
+     *       Sunday 01:30 in London (gap, 28 March), Sunday 01:45 on Lord Howe (its half-hour overlap,
+     *       4 April), and Saturday 23:30 in Santiago, whose clocks go back at midnight (overlap, 3–4
+     *       April).
+     *   <li>Slots that must get no lessons: a fiftieth each of teachers inactive, of students
+     *       inactive, of students moved to another teacher, of slots suspended, and of teachers
+     *       whose zone is not a zone (their slots are the run's errors, PARTIAL).
+     * </ul>
+     */
+    public void bulkEdges() {
+        jdbc.sql("""
+                update recurring_slot r set
+                  day_of_week = case t.timezone when 'America/Santiago' then 6 else 0 end,
+                  start_time = case t.timezone when 'Europe/London' then time '01:30'
+                                               when 'America/Santiago' then time '23:30'
+                                               when 'Australia/Lord_Howe' then time '01:45'
+                                               else time '02:30' end
+                from teacher_profile t
+                where t.id = r.teacher_id and abs(hashtext(r.id::text || 'edge')) % 20 = 0
+                  and t.timezone in ('America/Chicago', 'America/New_York', 'Australia/Sydney', 'Europe/London',
+                                     'America/Santiago', 'Australia/Lord_Howe')
+                """).update();
+        jdbc.sql("update teacher_profile set is_active = false where abs(hashtext(id::text || 'off')) % 50 = 0")
+                .update();
+        jdbc.sql("update student_profile set is_active = false where abs(hashtext(id::text || 'off')) % 50 = 0")
+                .update();
+        jdbc.sql("""
+                update student_profile s set teacher_id = (select t.id from teacher_profile t
+                                                           where t.id <> s.teacher_id order by t.id limit 1)
+                where abs(hashtext(s.id::text || 'moved')) % 50 = 0
+                """).update();
+        jdbc.sql("update recurring_slot set status = 'SUSPENDED' where abs(hashtext(id::text || 'off')) % 50 = 0")
+                .update();
+        jdbc.sql(
+                        "update teacher_profile set timezone = 'Mars/Olympus_Mons' where abs(hashtext(id::text || 'mars')) % 50 = 0")
+                .update();
+    }
+
     /** A job_log row of a generation run that started at {@code executedAt}. */
     public UUID jobLogRow(String status, Instant executedAt) {
         return jdbc.sql("""
