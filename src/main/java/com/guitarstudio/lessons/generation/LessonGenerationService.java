@@ -216,10 +216,18 @@ public class LessonGenerationService {
             tally.error(message("generation.interrupted", tally.teachersProcessed(), tally.teachersTotal()));
             status = JobStatus.PARTIAL;
         } catch (RuntimeException e) {
-            log.error("Lesson generation run {} failed", id, e);
+            databaseUnavailable = DatabaseFailures.isUnavailable(e);
+            if (databaseUnavailable) {
+                // An outage says all there is to say in one line; a stack trace would add nothing.
+                log.error(
+                        "Lesson generation run {} failed: the database is unavailable: {}",
+                        id,
+                        LessonGenerator.rootMessage(e));
+            } else {
+                log.error("Lesson generation run {} failed", id, e);
+            }
             tally.error(message("generation.failed", LessonGenerator.rootMessage(e)));
             status = JobStatus.FAILED;
-            databaseUnavailable = DatabaseFailures.isUnavailable(e);
         }
 
         Instant finishedAt = clock.instant();
