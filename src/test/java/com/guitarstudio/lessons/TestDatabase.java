@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,16 +84,21 @@ public final class TestDatabase {
         DriverManagerDataSource dataSource =
                 new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password());
         if (!migrated) {
-            // as the application configures Flyway (application.properties)
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
-                    .load()
-                    .migrate();
+            migrate(dataSource, "latest");
             migrated = true;
         }
         return JdbcClient.create(dataSource);
+    }
+
+    /** Migrates {@code dataSource} up to {@code target} ("latest", or a version), as the application configures Flyway. */
+    public static void migrate(DataSource dataSource, String target) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target(target)
+                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+                .load()
+                .migrate();
     }
 
     /** Plain connections to {@code database} (one made by {@link #createEmptyDatabase()}, say), no pool. */

@@ -178,14 +178,12 @@ class GenerationLock implements DisposableBean {
 
         private void release() {
             renewal.cancel(false);
-            if (!tryToFinish()) {
-                scheduler.schedule(this::retry, RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            finishOrRetry();
         }
 
-        private void retry() {
+        private void finishOrRetry() {
             if (!tryToFinish()) {
-                scheduler.schedule(this::retry, RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                scheduler.schedule(this::finishOrRetry, RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
 

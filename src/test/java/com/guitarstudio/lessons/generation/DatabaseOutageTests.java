@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A real outage at the end of a run: the server terminates the run's connections and refuses new
@@ -53,12 +51,7 @@ class DatabaseOutageTests {
                         "--app.generation.teachers-per-chunk=3",
                         "--spring.datasource.hikari.connection-timeout=1000");
         // the test's own connections, outside the instance's pool
-        DriverManagerDataSource own = new DriverManagerDataSource(database.jdbcUrl());
-        if (database.username() != null) {
-            own.setUsername(database.username());
-            own.setPassword(database.password());
-        }
-        jdbc = JdbcClient.create((DataSource) own);
+        jdbc = TestDatabase.jdbc(database);
         new StudioFixtures(jdbc).bulk("outage", TEACHERS, 2);
     }
 

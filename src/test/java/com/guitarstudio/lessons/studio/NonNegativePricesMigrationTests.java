@@ -8,10 +8,8 @@ import com.guitarstudio.lessons.TestDatabase;
 import com.guitarstudio.lessons.config.DatabaseConnection;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -39,13 +37,13 @@ class NonNegativePricesMigrationTests {
         database = TestDatabase.createEmptyDatabase();
         DataSource dataSource =
                 new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password());
-        migrate(dataSource, "7");
+        TestDatabase.migrate(dataSource, "7");
         JdbcClient jdbc = JdbcClient.create(dataSource);
         StudioFixtures studio = new StudioFixtures(jdbc);
         UUID slot = studio.teacherWithOneSlot("Old Price", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
         studio.update("update recurring_slot set per_lesson_price = -500 where id = ?", slot);
 
-        migrate(dataSource, "latest");
+        TestDatabase.migrate(dataSource, "latest");
 
         assertThat(validated(jdbc, "recurring_slot_per_lesson_price_check"))
                 .as("not validated: an old row breaks it")
@@ -69,16 +67,5 @@ class NonNegativePricesMigrationTests {
                 .param(constraint)
                 .query(Boolean.class)
                 .single();
-    }
-
-    /** As the application migrates (application.properties), up to {@code target}. */
-    private static void migrate(DataSource dataSource, String target) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .target(target)
-                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
-                .load()
-                .migrate();
     }
 }
