@@ -41,6 +41,7 @@ class ModularityTests {
                         "generation",
                         "health",
                         "joblog",
+                        "lessons",
                         "security",
                         "studio",
                         "web");

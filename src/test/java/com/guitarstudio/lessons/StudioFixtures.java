@@ -39,7 +39,7 @@ public final class StudioFixtures {
     public void empty() {
         jdbc.sql("""
                 truncate lesson, recurring_slot, teacher_lesson_settings, student_profile, teacher_profile,
-                         app_user, job_log_teacher, job_log, shedlock, login_failure, alert, studio_closure
+                         app_user, job_log_teacher, job_log, shedlock, login_failure, alert, studio_closure, planned_slot
                 """).update();
     }
 

@@ -13,18 +13,23 @@ public final class TeacherRows {
     private TeacherRows() {}
 
     /**
-     * The teachers' rows add up to the run: lessons and closed lessons in all, the teachers without
+     * The teachers' rows add up to the run: lessons inserted, closed, updated, cancelled and held in
+     * all, the teachers without
      * an error are the teachers processed and their slots the slots processed, and every teacher
      * with an error is named in the run's errors with that error.
      */
     public static void addUpToTheRun(JdbcClient jdbc, UUID jobLogId) {
         Map<String, Object> run = jdbc.sql("""
-                select lessons_generated, lessons_closed, teachers_processed, slots_processed
+                select lessons_generated, lessons_closed, lessons_updated, lessons_cancelled, lessons_held,
+                       teachers_processed, slots_processed
                 from job_log where id = ?
                 """).param(jobLogId).query().singleRow();
         Map<String, Object> teachers = jdbc.sql("""
                 select coalesce(sum(lessons_generated), 0)::int as lessons_generated,
                        coalesce(sum(lessons_closed), 0)::int as lessons_closed,
+                       coalesce(sum(lessons_updated), 0)::int as lessons_updated,
+                       coalesce(sum(lessons_cancelled), 0)::int as lessons_cancelled,
+                       coalesce(sum(lessons_held), 0)::int as lessons_held,
                        (count(*) filter (where error is null))::int as teachers_processed,
                        coalesce(sum(slots) filter (where error is null), 0)::int as slots_processed
                 from job_log_teacher where job_log_id = ?

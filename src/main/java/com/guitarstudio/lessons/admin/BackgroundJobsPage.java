@@ -1,12 +1,12 @@
 package com.guitarstudio.lessons.admin;
 
 import com.guitarstudio.lessons.calendar.LessonCalendar;
-import com.guitarstudio.lessons.generation.GenerationProperties;
 import com.guitarstudio.lessons.generation.LessonGenerationService;
 import com.guitarstudio.lessons.joblog.JobLogService;
 import com.guitarstudio.lessons.joblog.JobRunDetail;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
+import com.guitarstudio.lessons.lessons.LessonProperties;
 import java.security.Principal;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -47,7 +47,7 @@ class BackgroundJobsPage {
             LessonGenerationService generation,
             JobLogService jobLog,
             AdminMessages messages,
-            GenerationProperties properties) {
+            LessonProperties properties) {
         this.dashboard = dashboard;
         this.generation = generation;
         this.jobLog = jobLog;

@@ -3,7 +3,17 @@
  * (defined once, in {@code Summary} and the job log's {@code JobStats}).
  */
 @ApplicationModule(
-        allowedDependencies = {"alerts", "calendar", "config", "generation", "joblog", "health", "studio", "web"})
+        allowedDependencies = {
+            "alerts",
+            "calendar",
+            "config",
+            "generation",
+            "joblog",
+            "health",
+            "lessons",
+            "studio",
+            "web"
+        })
 package com.guitarstudio.lessons.admin;
 
 import org.springframework.modulith.ApplicationModule;

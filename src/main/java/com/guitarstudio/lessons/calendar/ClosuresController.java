@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.calendar;
 
+import com.guitarstudio.lessons.lessons.ClosedLessons;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,7 +46,7 @@ class ClosuresController {
 
     @PostMapping("/preview")
     Previewed preview(@RequestBody ClosureForm form) {
-        ClosureService.Preview preview = closures.preview(closures.checked(form));
+        ClosedLessons.Preview preview = closures.preview(closures.checked(form));
         return new Previewed(true, preview.lessonsAffected(), preview.lessons());
     }
 
@@ -62,7 +63,8 @@ class ClosuresController {
                 .orElseThrow(() -> new ResponseStatusException(
                         HttpStatus.NOT_FOUND,
                         messages.getMessage("closure.notFound", new Object[] {id}, Locale.ENGLISH)));
-        return new DeletedResponse(true, deleted.lessonsRestored(), deleted.lessonsStillClosed());
+        return new DeletedResponse(
+                true, deleted.lessonsRestored(), deleted.lessonsStillClosed(), deleted.lessonsCancelled());
     }
 
     private UUID closureId(String id) {
@@ -76,9 +78,12 @@ class ClosuresController {
 
     record Listed(boolean success, List<ClosureService.ClosureView> data) {}
 
-    record Previewed(boolean success, long lessonsAffected, List<ClosureService.AffectedLesson> lessons) {}
+    record Previewed(boolean success, long lessonsAffected, List<ClosedLessons.AffectedLesson> lessons) {}
 
     record CreatedResponse(boolean success, ClosureService.ClosureView data, int lessonsClosed) {}
 
-    record DeletedResponse(boolean success, int lessonsRestored, int lessonsStillClosed) {}
+    /**
+     * @param lessonsCancelled lessons the closure held whose slot no longer meets that day: cancelled, not given back
+     */
+    record DeletedResponse(boolean success, int lessonsRestored, int lessonsStillClosed, int lessonsCancelled) {}
 }

@@ -44,6 +44,7 @@ class ClosuresPage {
     String page(
             @RequestParam(name = "closed", required = false) Integer closed,
             @RequestParam(name = "restored", required = false) Integer restored,
+            @RequestParam(name = "cancelled", required = false) Integer cancelled,
             Model model) {
         if (closed != null) {
             model.addAttribute(
@@ -51,7 +52,11 @@ class ClosuresPage {
         }
         if (restored != null) {
             model.addAttribute(
-                    "notice", messages.getMessage("closures.deleted", new Object[] {restored}, Locale.ENGLISH));
+                    "notice",
+                    messages.getMessage(
+                            "closures.deleted",
+                            new Object[] {restored, cancelled == null ? 0 : cancelled},
+                            Locale.ENGLISH));
         }
         return show(ClosureForm.empty(), model);
     }
@@ -98,7 +103,8 @@ class ClosuresPage {
     String delete(@PathVariable String id) {
         ClosureService.Deleted deleted =
                 closures.delete(closureId(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return "redirect:" + PATH + "?restored=" + deleted.lessonsRestored();
+        return "redirect:" + PATH + "?restored=" + deleted.lessonsRestored() + "&cancelled="
+                + deleted.lessonsCancelled();
     }
 
     private String show(ClosureForm form, Model model) {

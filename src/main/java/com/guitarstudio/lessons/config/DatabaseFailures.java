@@ -34,6 +34,16 @@ public final class DatabaseFailures {
         return false;
     }
 
+    /** The database's own words, first line only (no SQL, no parameters). */
+    public static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message).replaceFirst("^ERROR: ", "");
+    }
+
     private static boolean isConnectionState(String state) {
         return state != null && (state.startsWith("08") || state.startsWith("57P0"));
     }

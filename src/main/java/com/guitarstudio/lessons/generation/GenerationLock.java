@@ -172,7 +172,7 @@ class GenerationLock implements DisposableBean {
                 }
             } catch (RuntimeException e) {
                 // The database is away, say: the lease still runs; the next renewal tries again.
-                log.warn("Could not renew the lesson generation lock: {}", LessonGenerator.rootMessage(e));
+                log.warn("Could not renew the lesson generation lock: {}", DatabaseFailures.rootMessage(e));
             }
         }
 
@@ -212,7 +212,7 @@ class GenerationLock implements DisposableBean {
                 log.warn(
                         "Database unavailable at the end of a lesson generation run; trying again every {} s: {}",
                         RETRY_EVERY.toSeconds(),
-                        LessonGenerator.rootMessage(e));
+                        DatabaseFailures.rootMessage(e));
                 return false;
             }
         }

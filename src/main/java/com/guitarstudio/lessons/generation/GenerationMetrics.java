@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Micrometer view of generation: {@code lessons.generation} (a timer per trigger and status),
- * {@code lessons.generated} (lessons inserted) and {@code lessons.generation.last.success} (epoch
+ * {@code lessons.generated} (lessons inserted), {@code lessons.reconciled} (lessons the service wrote
+ * earlier that runs brought in line with their slot, by {@code change}: updated, cancelled, held) and
+ * {@code lessons.generation.last.success} (epoch
  * seconds of the last successful run, 0 before the first; read from job_log at startup so a restart
  * does not forget it).
  */
@@ -26,6 +28,9 @@ class GenerationMetrics {
     private final MeterRegistry registry;
     private final JobLogService jobLog;
     private final Counter lessonsGenerated;
+    private final Counter lessonsUpdated;
+    private final Counter lessonsCancelled;
+    private final Counter lessonsHeld;
     private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
 
     GenerationMetrics(MeterRegistry registry, JobLogService jobLog) {
@@ -34,6 +39,9 @@ class GenerationMetrics {
         this.lessonsGenerated = Counter.builder("lessons.generated")
                 .description("Lessons inserted by generation runs")
                 .register(registry);
+        this.lessonsUpdated = reconciled("updated");
+        this.lessonsCancelled = reconciled("cancelled");
+        this.lessonsHeld = reconciled("held");
         Gauge.builder("lessons.generation.last.success", lastSuccessEpochSeconds, AtomicLong::get)
                 .description("When the last successful generation run started (epoch seconds, 0 if never)")
                 .baseUnit("seconds")
@@ -45,15 +53,25 @@ class GenerationMetrics {
         jobLog.lastSuccess().ifPresent(at -> lastSuccessEpochSeconds.accumulateAndGet(at.getEpochSecond(), Math::max));
     }
 
-    void recordRun(JobTrigger trigger, JobStatus status, Duration duration, int lessons, Instant startedAt) {
+    private Counter reconciled(String change) {
+        return Counter.builder("lessons.reconciled")
+                .description("Lessons written earlier that runs brought in line with their slot, or held")
+                .tag("change", change)
+                .register(registry);
+    }
+
+    void recordRun(JobTrigger trigger, GenerationResult result, Duration duration, Instant startedAt) {
         Timer.builder("lessons.generation")
                 .description("Lesson generation runs")
                 .tag("trigger", trigger.name())
-                .tag("status", status.name())
+                .tag("status", result.status().name())
                 .register(registry)
                 .record(duration);
-        lessonsGenerated.increment(lessons);
-        if (status == JobStatus.SUCCESS) {
+        lessonsGenerated.increment(result.lessonsGenerated());
+        lessonsUpdated.increment(result.lessonsUpdated());
+        lessonsCancelled.increment(result.lessonsCancelled());
+        lessonsHeld.increment(result.lessonsHeld());
+        if (result.status() == JobStatus.SUCCESS) {
             lastSuccessEpochSeconds.accumulateAndGet(startedAt.getEpochSecond(), Math::max);
         }
     }

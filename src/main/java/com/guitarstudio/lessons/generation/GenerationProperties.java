@@ -19,7 +19,6 @@ import org.springframework.validation.annotation.Validated;
  * @param zone the zone the cron expression is read in
  * @param scheduleEnabled whether the in-process schedule runs at all
  * @param catchUpOnStartup run once at startup when active slots exist and nothing succeeded for a day
- * @param horizonWeeks how many weeks ahead lessons exist
  * @param lockAtMostFor the longest one run holds the lock (GENERATION_LOCK_AT_MOST_FOR)
  * @param lockLease how long the lock row says the lock is held after each renewal: how long a crashed
  *     instance keeps the others from running (two minutes; shorter only in tests)
@@ -34,7 +33,6 @@ public record GenerationProperties(
         @NotNull String zone,
         boolean scheduleEnabled,
         boolean catchUpOnStartup,
-        @Min(1) @Max(104) int horizonWeeks,
         @NotNull Duration lockAtMostFor,
         @NotNull Duration lockLease,
         @Min(1) @Max(10_000) int teachersPerChunk,

@@ -12,6 +12,11 @@ import org.springframework.http.HttpStatus;
  * @param status SUCCESS, PARTIAL (some teachers failed), FAILED (the run failed) or SKIPPED
  * @param lessonsGenerated lessons actually inserted
  * @param lessonsClosed of those, lessons inserted as CLOSED because a closure covers their date
+ * @param lessonsUpdated lessons the service wrote earlier that took their slot's new terms in place
+ *     (moved, retimed, repriced, restored)
+ * @param lessonsCancelled lessons the service wrote earlier whose slot no longer meets that day
+ * @param lessonsHeld lessons that differ from their slot, left as they were because they start within
+ *     GENERATION_RECONCILE_NOTICE
  * @param teachersProcessed teachers processed without error
  * @param slotsProcessed slots of those teachers
  * @param errors one line per failed teacher, or the reason the run failed
@@ -24,6 +29,9 @@ public record GenerationResult(
         JobStatus status,
         int lessonsGenerated,
         int lessonsClosed,
+        int lessonsUpdated,
+        int lessonsCancelled,
+        int lessonsHeld,
         int teachersProcessed,
         int slotsProcessed,
         List<String> errors,
@@ -34,6 +42,18 @@ public record GenerationResult(
 
     public GenerationResult {
         errors = List.copyOf(errors);
+    }
+
+    /** A run that did nothing, with {@code status} and {@code errors}. */
+    static GenerationResult nothing(
+            JobStatus status,
+            List<String> errors,
+            UUID jobLogId,
+            long durationMs,
+            Instant runningSince,
+            boolean databaseUnavailable) {
+        return new GenerationResult(
+                status, 0, 0, 0, 0, 0, 0, 0, errors, jobLogId, durationMs, runningSince, databaseUnavailable);
     }
 
     /** True only for SUCCESS. */

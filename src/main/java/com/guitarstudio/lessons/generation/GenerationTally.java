@@ -1,6 +1,8 @@
 package com.guitarstudio.lessons.generation;
 
 import com.guitarstudio.lessons.joblog.RunCounts;
+import com.guitarstudio.lessons.lessons.ChunkResult;
+import com.guitarstudio.lessons.lessons.LessonCounts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,32 +15,18 @@ final class GenerationTally {
     private int teachersTotal;
     private int teachersProcessed;
     private int slotsProcessed;
-    private int lessonsGenerated;
-    private int lessonsClosed;
+    private LessonCounts counts = LessonCounts.NONE;
     private final List<String> errors = new ArrayList<>();
 
     void teachersTotal(int total) {
         this.teachersTotal = total;
     }
 
-    /**
-     * {@code teachers} teachers with {@code slots} slots were processed without error, inserting
-     * {@code lessons}, {@code closed} of them as CLOSED.
-     */
-    void processed(int teachers, int slots, int lessons, int closed) {
-        teachersProcessed += teachers;
-        slotsProcessed += slots;
-        lessonsGenerated += lessons;
-        lessonsClosed += closed;
-    }
-
     /** A chunk's outcome, added in chunk order. */
-    void add(Written chunk) {
-        processed(
-                chunk.teachers(),
-                chunk.slots(),
-                chunk.inserted().lessons(),
-                chunk.inserted().closed());
+    void add(ChunkResult chunk) {
+        teachersProcessed += chunk.teachersProcessed();
+        slotsProcessed += chunk.slotsProcessed();
+        counts = counts.plus(chunk.counts());
         errors.addAll(chunk.errors());
     }
 
@@ -59,16 +47,19 @@ final class GenerationTally {
         return slotsProcessed;
     }
 
-    int lessonsGenerated() {
-        return lessonsGenerated;
+    LessonCounts counts() {
+        return counts;
     }
 
-    int lessonsClosed() {
-        return lessonsClosed;
-    }
-
-    RunCounts counts() {
-        return new RunCounts(teachersProcessed, slotsProcessed, lessonsGenerated, lessonsClosed);
+    RunCounts runCounts() {
+        return new RunCounts(
+                teachersProcessed,
+                slotsProcessed,
+                counts.generated(),
+                counts.closed(),
+                counts.updated(),
+                counts.cancelled(),
+                counts.held());
     }
 
     List<String> errors() {

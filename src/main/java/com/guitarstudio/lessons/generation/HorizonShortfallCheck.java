@@ -3,6 +3,7 @@ package com.guitarstudio.lessons.generation;
 import com.guitarstudio.lessons.health.HealthCheck;
 import com.guitarstudio.lessons.health.HealthIssue;
 import com.guitarstudio.lessons.health.Indicators;
+import com.guitarstudio.lessons.lessons.LessonProperties;
 import com.guitarstudio.lessons.studio.RecurringSlotRepository;
 import java.sql.Date;
 import java.time.Clock;
@@ -52,11 +53,11 @@ class HorizonShortfallCheck implements HealthCheck {
             """.formatted(RecurringSlotRepository.SLOTS_WITH_TEACHER_AND_STUDENT, RecurringSlotRepository.ELIGIBLE);
 
     private final JdbcClient jdbc;
-    private final GenerationProperties properties;
+    private final LessonProperties properties;
     private final MessageSource messages;
     private final Clock clock;
 
-    HorizonShortfallCheck(JdbcClient jdbc, GenerationProperties properties, MessageSource messages, Clock clock) {
+    HorizonShortfallCheck(JdbcClient jdbc, LessonProperties properties, MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.messages = messages;

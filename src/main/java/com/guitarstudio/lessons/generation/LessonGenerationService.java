@@ -5,6 +5,7 @@ import com.guitarstudio.lessons.health.HealthReports;
 import com.guitarstudio.lessons.joblog.JobLogService;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
+import com.guitarstudio.lessons.lessons.LessonCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,25 +142,16 @@ public class LessonGenerationService {
         } catch (RuntimeException e) {
             // The lock is a database row: failing to take it means the database is unreachable, so
             // nothing can be recorded in job_log either.
-            log.error("Lesson generation ({}) could not start: {}", trigger, LessonGenerator.rootMessage(e));
-            result = new GenerationResult(
+            log.error("Lesson generation ({}) could not start: {}", trigger, DatabaseFailures.rootMessage(e));
+            result = GenerationResult.nothing(
                     JobStatus.FAILED,
-                    0,
-                    0,
-                    0,
-                    0,
-                    List.of(message("generation.databaseUnavailable", LessonGenerator.rootMessage(e))),
+                    List.of(message("generation.databaseUnavailable", DatabaseFailures.rootMessage(e))),
                     null,
                     elapsedMillis(startNanos),
                     null,
                     true);
         }
-        metrics.recordRun(
-                trigger,
-                result.status(),
-                Duration.ofNanos(System.nanoTime() - startNanos),
-                result.lessonsGenerated(),
-                now);
+        metrics.recordRun(trigger, result, Duration.ofNanos(System.nanoTime() - startNanos), now);
         if (result.status() != JobStatus.SKIPPED) {
             events.publishEvent(new GenerationFinished(result, trigger, triggeredBy, now));
         }
@@ -222,19 +214,23 @@ public class LessonGenerationService {
                 log.error(
                         "Lesson generation run {} failed: the database is unavailable: {}",
                         id,
-                        LessonGenerator.rootMessage(e));
+                        DatabaseFailures.rootMessage(e));
             } else {
                 log.error("Lesson generation run {} failed", id, e);
             }
-            tally.error(message("generation.failed", LessonGenerator.rootMessage(e)));
+            tally.error(message("generation.failed", DatabaseFailures.rootMessage(e)));
             status = JobStatus.FAILED;
         }
 
         Instant finishedAt = clock.instant();
+        LessonCounts counts = tally.counts();
         GenerationResult result = new GenerationResult(
                 status,
-                tally.lessonsGenerated(),
-                tally.lessonsClosed(),
+                counts.generated(),
+                counts.closed(),
+                counts.updated(),
+                counts.cancelled(),
+                counts.held(),
                 tally.teachersProcessed(),
                 tally.slotsProcessed(),
                 tally.errors(),
@@ -243,7 +239,7 @@ public class LessonGenerationService {
                 null,
                 databaseUnavailable);
         JobStatus ended = status;
-        Runnable record = () -> jobLog.finish(id, ended, finishedAt, tally.counts(), result.errors());
+        Runnable record = () -> jobLog.finish(id, ended, finishedAt, tally.runCounts(), result.errors());
         try {
             record.run();
             int deleted = jobLog.deleteExpired();
@@ -253,19 +249,23 @@ public class LessonGenerationService {
         } catch (RuntimeException e) {
             // The caller still learns what happened; the row is finished once the database is back,
             // before the lock is let go (so no run starting meanwhile takes it for ABANDONED).
-            log.error("Could not record the end of lesson generation run {}: {}", id, LessonGenerator.rootMessage(e));
+            log.error("Could not record the end of lesson generation run {}: {}", id, DatabaseFailures.rootMessage(e));
             held.beforeRelease(() -> {
                 record.run();
                 log.info("Lesson generation run {} recorded as {} now that the database is back", id, ended);
             });
         }
         log.info(
-                "Lesson generation {} ({}{}): lessons {} ({} closed), teachers {} of {}, slots {}, {} ms, errors {}",
+                "Lesson generation {} ({}{}): lessons {} ({} closed), updated {}, cancelled {}, held {}, teachers {} of"
+                        + " {}, slots {}, {} ms, errors {}",
                 status,
                 trigger,
                 triggeredBy == null ? "" : " by " + triggeredBy,
                 result.lessonsGenerated(),
                 result.lessonsClosed(),
+                result.lessonsUpdated(),
+                result.lessonsCancelled(),
+                result.lessonsHeld(),
                 result.teachersProcessed(),
                 tally.teachersTotal(),
                 result.slotsProcessed(),
@@ -275,7 +275,7 @@ public class LessonGenerationService {
     }
 
     private void recordProgress(UUID id, GenerationTally tally) {
-        jobLog.recordProgress(id, tally.teachersTotal(), tally.counts());
+        jobLog.recordProgress(id, tally.teachersTotal(), tally.runCounts());
         events.publishEvent(new GenerationProgress(id, tally.teachersProcessed(), tally.teachersTotal()));
     }
 
@@ -287,7 +287,7 @@ public class LessonGenerationService {
                 trigger,
                 triggeredBy == null ? "" : " by " + triggeredBy,
                 runningSince);
-        return new GenerationResult(JobStatus.SKIPPED, 0, 0, 0, 0, List.of(), id, 0, runningSince, false);
+        return GenerationResult.nothing(JobStatus.SKIPPED, List.of(), id, 0, runningSince, false);
     }
 
     private String message(String key, Object... arguments) {

@@ -58,6 +58,15 @@ class JobLog {
     private int lessonsClosed;
 
     @Column(nullable = false)
+    private int lessonsUpdated;
+
+    @Column(nullable = false)
+    private int lessonsCancelled;
+
+    @Column(nullable = false)
+    private int lessonsHeld;
+
+    @Column(nullable = false)
     private int teachersProcessed;
 
     @Column(nullable = false)
@@ -156,6 +165,18 @@ class JobLog {
         return lessonsClosed;
     }
 
+    int getLessonsUpdated() {
+        return lessonsUpdated;
+    }
+
+    int getLessonsCancelled() {
+        return lessonsCancelled;
+    }
+
+    int getLessonsHeld() {
+        return lessonsHeld;
+    }
+
     Instant getWindowEnd() {
         return windowEnd;
     }
@@ -175,6 +196,9 @@ class JobLog {
         this.durationMs = finishedAt.toEpochMilli() - executedAt.toEpochMilli();
         this.lessonsGenerated = counts.lessonsGenerated();
         this.lessonsClosed = counts.lessonsClosed();
+        this.lessonsUpdated = counts.lessonsUpdated();
+        this.lessonsCancelled = counts.lessonsCancelled();
+        this.lessonsHeld = counts.lessonsHeld();
         this.teachersProcessed = counts.teachersProcessed();
         this.slotsProcessed = counts.slotsProcessed();
         this.errors = new ArrayList<>(errors);

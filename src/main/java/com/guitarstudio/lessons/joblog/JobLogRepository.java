@@ -39,7 +39,8 @@ interface JobLogRepository extends JpaRepository<JobLog, UUID>, JpaSpecification
     @Query("""
             update JobLog j set j.teachersTotal = :teachersTotal, j.teachersProcessed = :teachersProcessed,
                                 j.slotsProcessed = :slotsProcessed, j.lessonsGenerated = :lessonsGenerated,
-                                j.lessonsClosed = :lessonsClosed
+                                j.lessonsClosed = :lessonsClosed, j.lessonsUpdated = :lessonsUpdated,
+                                j.lessonsCancelled = :lessonsCancelled, j.lessonsHeld = :lessonsHeld
             where j.id = :id
             """)
     void updateProgress(
@@ -48,7 +49,10 @@ interface JobLogRepository extends JpaRepository<JobLog, UUID>, JpaSpecification
             int teachersProcessed,
             int slotsProcessed,
             int lessonsGenerated,
-            int lessonsClosed);
+            int lessonsClosed,
+            int lessonsUpdated,
+            int lessonsCancelled,
+            int lessonsHeld);
 
     /** Marks the job's RUNNING rows ABANDONED; returns their ids. */
     @Query(nativeQuery = true, value = """

@@ -59,7 +59,10 @@ public class JobLogService {
                 counts.teachersProcessed(),
                 counts.slotsProcessed(),
                 counts.lessonsGenerated(),
-                counts.lessonsClosed());
+                counts.lessonsClosed(),
+                counts.lessonsUpdated(),
+                counts.lessonsCancelled(),
+                counts.lessonsHeld());
     }
 
     /**

@@ -14,19 +14,23 @@ class JobLogTeachers {
 
     private static final String INSERT = """
             insert into job_log_teacher (job_log_id, teacher_id, teacher_name, slots, lessons_generated, lessons_closed,
-                                         error)
-            select :jobLogId, teacher_id, teacher_name, slots, lessons_generated, lessons_closed, error
+                                         lessons_updated, lessons_cancelled, lessons_held, error)
+            select :jobLogId, teacher_id, teacher_name, slots, lessons_generated, lessons_closed, lessons_updated,
+                   lessons_cancelled, lessons_held, error
             from unnest(cast(:teacherIds as uuid[]), cast(:names as text[]), cast(:slots as int[]),
-                        cast(:lessons as int[]), cast(:closed as int[]), cast(:errors as text[]))
-                 as teacher(teacher_id, teacher_name, slots, lessons_generated, lessons_closed, error)
+                        cast(:lessons as int[]), cast(:closed as int[]), cast(:updated as int[]),
+                        cast(:cancelled as int[]), cast(:held as int[]), cast(:errors as text[]))
+                 as teacher(teacher_id, teacher_name, slots, lessons_generated, lessons_closed, lessons_updated,
+                            lessons_cancelled, lessons_held, error)
             """;
 
     /** Teachers with an error first, then those with the most lessons; a search matches part of the name. */
     private static final String PAGE = """
-            select teacher_id, teacher_name, slots, lessons_generated, lessons_closed, error
+            select teacher_id, teacher_name, slots, lessons_generated, lessons_closed, lessons_updated, lessons_cancelled,
+                   lessons_held, error
             from job_log_teacher
             where job_log_id = :jobLogId and teacher_name ilike :pattern escape '\\'
-            order by error is null, lessons_generated desc, teacher_name, teacher_id
+            order by error is null, lessons_generated + lessons_updated + lessons_cancelled desc, teacher_name, teacher_id
             limit :size offset :offset
             """;
 
@@ -62,6 +66,15 @@ class JobLogTeachers {
                 .param(
                         "closed",
                         teachers.stream().map(TeacherOutcome::lessonsClosed).toArray(Integer[]::new))
+                .param(
+                        "updated",
+                        teachers.stream().map(TeacherOutcome::lessonsUpdated).toArray(Integer[]::new))
+                .param(
+                        "cancelled",
+                        teachers.stream().map(TeacherOutcome::lessonsCancelled).toArray(Integer[]::new))
+                .param(
+                        "held",
+                        teachers.stream().map(TeacherOutcome::lessonsHeld).toArray(Integer[]::new))
                 .param("errors", teachers.stream().map(TeacherOutcome::error).toArray(String[]::new))
                 .update();
     }
@@ -79,6 +92,9 @@ class JobLogTeachers {
                         row.getInt("slots"),
                         row.getInt("lessons_generated"),
                         row.getInt("lessons_closed"),
+                        row.getInt("lessons_updated"),
+                        row.getInt("lessons_cancelled"),
+                        row.getInt("lessons_held"),
                         row.getString("error")))
                 .list();
         long total = jdbc.sql(COUNT)

@@ -17,6 +17,9 @@ public record JobRun(
         Long durationMs,
         int lessonsGenerated,
         int lessonsClosed,
+        int lessonsUpdated,
+        int lessonsCancelled,
+        int lessonsHeld,
         int teachersProcessed,
         int slotsProcessed,
         List<String> errors) {
@@ -34,6 +37,9 @@ public record JobRun(
                 log.getDurationMs(),
                 log.getLessonsGenerated(),
                 log.getLessonsClosed(),
+                log.getLessonsUpdated(),
+                log.getLessonsCancelled(),
+                log.getLessonsHeld(),
                 log.getTeachersProcessed(),
                 log.getSlotsProcessed(),
                 List.copyOf(log.getErrors()));

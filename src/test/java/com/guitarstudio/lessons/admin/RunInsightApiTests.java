@@ -88,6 +88,9 @@ class RunInsightApiTests {
                         "durationMs",
                         "lessonsGenerated",
                         "lessonsClosed",
+                        "lessonsUpdated",
+                        "lessonsCancelled",
+                        "lessonsHeld",
                         "teachersProcessed",
                         "slotsProcessed",
                         "errors",
@@ -110,7 +113,16 @@ class RunInsightApiTests {
         JsonNode teachers = data.get("teachers");
         assertThat(teachers).hasSize(3);
         assertThat(fieldNames(teachers.get(0)))
-                .containsExactly("teacherId", "teacherName", "slots", "lessonsGenerated", "lessonsClosed", "error");
+                .containsExactly(
+                        "teacherId",
+                        "teacherName",
+                        "slots",
+                        "lessonsGenerated",
+                        "lessonsClosed",
+                        "lessonsUpdated",
+                        "lessonsCancelled",
+                        "lessonsHeld",
+                        "error");
         assertThat(teachers.get(0).get("teacherName").asString()).isEqualTo("Zed Unknown");
         assertThat(teachers.get(0).get("error").asString()).contains("Mars/Olympus_Mons");
         assertThat(teachers.get(1).get("teacherId").asString()).isEqualTo(busy.toString());
@@ -165,12 +177,17 @@ class RunInsightApiTests {
                         "windowEnd",
                         "lessonsToGenerate",
                         "lessonsToClose",
+                        "lessonsToUpdate",
+                        "lessonsToCancel",
+                        "lessonsToHold",
+                        "reconcile",
                         "teachers",
+                        "changes",
                         "errors");
         assertThat(body.get("lessonsToGenerate").asInt()).isEqualTo(12);
         assertThat(body.get("lessonsToClose").asInt()).isZero();
         assertThat(fieldNames(body.get("teachers").get(0)))
-                .containsExactly("teacherId", "teacherName", "lessons", "error");
+                .containsExactly("teacherId", "teacherName", "lessons", "changes", "error");
         assertThat(body.get("teachers").get(0).get("teacherName").asString()).isEqualTo("Olivia Brown");
         assertThat(body.get("teachers").get(0).get("lessons").asInt()).isEqualTo(12);
         assertThat(body.get("errors")).hasSize(1);

@@ -21,7 +21,6 @@ class TimesTests {
                     "America/Chicago",
                     true,
                     true,
-                    12,
                     Duration.ofMinutes(15),
                     Duration.ofMinutes(2),
                     100,

@@ -182,8 +182,10 @@ class ClosuresApiTests {
         HttpResponse<String> response = http.send("DELETE", CLOSURES + "/" + id, null, "Authorization", admin);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(fieldNames(json(response))).containsExactly("success", "lessonsRestored", "lessonsStillClosed");
+        assertThat(fieldNames(json(response)))
+                .containsExactly("success", "lessonsRestored", "lessonsStillClosed", "lessonsCancelled");
         assertThat(json(response).get("lessonsRestored").asInt()).isEqualTo(2);
+        assertThat(json(response).get("lessonsCancelled").asInt()).isZero();
         assertThat(count("status = 'CLOSED'")).isEqualTo(1);
         assertThat(count("closure_id is not null")).isZero();
         assertThat(http.send("DELETE", CLOSURES + "/" + id, null, "Authorization", admin)

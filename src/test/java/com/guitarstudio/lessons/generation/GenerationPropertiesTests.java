@@ -35,6 +35,6 @@ class GenerationPropertiesTests {
     }
 
     private static GenerationProperties properties(String cron, String zone, Duration lockAtMostFor) {
-        return new GenerationProperties(cron, zone, true, true, 12, lockAtMostFor, Duration.ofMinutes(2), 100, 2);
+        return new GenerationProperties(cron, zone, true, true, lockAtMostFor, Duration.ofMinutes(2), 100, 2);
     }
 }

@@ -29,8 +29,10 @@ class SchemaContractTests {
     /**
      * The contract, column by column (sorted by name), then keys and indexes; plus this service's
      * own tables, login_failure for the sign-in lockout (V2) and alert (V4), the partial index on
-     * scheduled lessons for the health indicators and the weekly chart (V3), and the studio calendar
-     * (V5: studio_closure, slot terms and cadence, CLOSED lessons and their closure).
+     * scheduled lessons for the health indicators and the weekly chart (V3), the studio calendar
+     * (V5: studio_closure, slot terms and cadence, CLOSED lessons and their closure), and lessons that
+     * follow their slot (V11: what the service wrote into each lesson, cancel_reason, planned_slot,
+     * the runs' counts of changed lessons).
      */
     private static final String CONTRACT = """
             table alert
@@ -67,8 +69,11 @@ class SchemaContractTests {
               column finished_at timestamp with time zone null
               column id uuid not null default gen_random_uuid()
               column job_name text not null
+              column lessons_cancelled integer not null default 0
               column lessons_closed integer not null default 0
               column lessons_generated integer not null default 0
+              column lessons_held integer not null default 0
+              column lessons_updated integer not null default 0
               column slots_processed integer not null default 0
               column status text not null
               column success boolean not null
@@ -84,14 +89,18 @@ class SchemaContractTests {
             table job_log_teacher
               column error text null
               column job_log_id uuid not null
+              column lessons_cancelled integer not null default 0
               column lessons_closed integer not null default 0
               column lessons_generated integer not null default 0
+              column lessons_held integer not null default 0
+              column lessons_updated integer not null default 0
               column slots integer not null
               column teacher_id uuid not null
               column teacher_name text not null
               primary key (job_log_id, teacher_id)
               foreign key (job_log_id) references job_log (id) on delete cascade
             table lesson
+              column cancel_reason text null
               column closure_id uuid null
               column created_at timestamp with time zone not null default now()
               column duration_minutes integer not null
@@ -106,6 +115,10 @@ class SchemaContractTests {
               column teacher_id uuid not null
               column timezone text not null
               column updated_at timestamp with time zone not null default now()
+              column written_duration_minutes integer null
+              column written_price integer null
+              column written_start_at timestamp with time zone null
+              column written_status text null
               primary key (id)
               foreign key (closure_id) references studio_closure (id) on delete set null
               foreign key (recurring_slot_id) references recurring_slot (id) on delete set null
@@ -118,6 +131,7 @@ class SchemaContractTests {
               index (start_at) WHERE (status = 'SCHEDULED'::text)
               index (student_id, start_at)
               index (teacher_id, start_at)
+              index (teacher_id, student_id, start_at) WHERE (cancel_reason = 'SLOT_CHANGED'::text)
             table lesson_change
               column changed_at timestamp with time zone not null default now()
               column xid xid8 not null
@@ -132,6 +146,25 @@ class SchemaContractTests {
               primary key (id)
               index (client_address, failed_at)
               index (email_hash, failed_at)
+            table planned_slot
+              column created_at timestamp with time zone not null default now()
+              column day_of_week smallint not null
+              column duration_minutes integer not null
+              column eligible boolean not null
+              column ends_on date null
+              column held_lessons uuid[] not null default '{}'::uuid[]
+              column interval_weeks smallint not null
+              column price integer not null
+              column slot_id uuid not null
+              column start_time time without time zone not null
+              column starts_on date null
+              column student_id uuid not null
+              column teacher_id uuid not null
+              column timezone text not null
+              column updated_at timestamp with time zone not null default now()
+              primary key (slot_id)
+              foreign key (slot_id) references recurring_slot (id) on delete cascade
+              index (slot_id) WHERE (held_lessons <> '{}'::uuid[])
             table recurring_slot
               column booked_at timestamp with time zone not null default now()
               column cancelled_at timestamp with time zone null
@@ -319,15 +352,21 @@ class SchemaContractTests {
         }
     }
 
-    /** A run's teacher rows (V6): counts that cannot be negative, no lessons beside an error. */
+    /**
+     * A run's teacher rows (V6, V11): counts that cannot be negative; an error may stand beside the
+     * lessons written (a lesson that cannot follow its slot does not stop the teacher's others).
+     */
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            3, 36, 2, null                    | accepted
-            1, 0, 0, 'unknown time zone'      | accepted
-            1, 12, 0, 'unknown time zone'     | rejected
-            -1, 0, 0, null                    | rejected
-            1, 5, 6, null                     | rejected
-            1, -1, 0, null                    | rejected
+            3, 36, 2, 0, 0, 0, null                  | accepted
+            1, 0, 0, 0, 0, 0, 'unknown time zone'    | accepted
+            1, 12, 0, 1, 0, 0, 'cannot move'         | accepted
+            -1, 0, 0, 0, 0, 0, null                  | rejected
+            1, 5, 6, 0, 0, 0, null                   | rejected
+            1, -1, 0, 0, 0, 0, null                  | rejected
+            1, 0, 0, -1, 0, 0, null                  | rejected
+            1, 0, 0, 0, -1, 0, null                  | rejected
+            1, 0, 0, 0, 0, -1, null                  | rejected
             """)
     void teacherRowsAcceptExactlyTheContractRows(String values, String outcome) {
         Runnable insert = () -> transactions.executeWithoutResult(tx -> {
@@ -335,7 +374,8 @@ class SchemaContractTests {
                     with run as (insert into job_log (job_name, trigger, status, success, executed_at)
                                  values ('generate-future-lessons', 'MANUAL', 'SUCCESS', true, now()) returning id)
                     insert into job_log_teacher (job_log_id, teacher_id, teacher_name, slots, lessons_generated,
-                                                 lessons_closed, error)
+                                                 lessons_closed, lessons_updated, lessons_cancelled, lessons_held,
+                                                 error)
                     select id, gen_random_uuid(), 'Ann', %s from run
                     """.formatted(values)).update();
             tx.setRollbackOnly();

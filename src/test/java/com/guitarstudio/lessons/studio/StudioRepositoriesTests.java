@@ -7,9 +7,7 @@ import com.guitarstudio.lessons.IntegrationTest;
 import com.guitarstudio.lessons.StudioFixtures;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The entities read and write the shared tables the way the studio's main app does, and the slot
- * repository reads exactly the slots that get lessons.
+ * repository knows whether any slot gets lessons (which slots exactly: {@code SlotChunksTests}).
  */
 @IntegrationTest
 class StudioRepositoriesTests {
@@ -102,74 +100,12 @@ class StudioRepositoriesTests {
     void onlyActiveSlotsOfActiveTeachersAndTheirOwnActiveStudentsAreEligible() {
         UUID eligible = studio.teacherWithOneSlot("Eligible", "Europe/London", DayOfWeek.MONDAY, LocalTime.of(9, 0));
         UUID cancelled = studio.teacherWithOneSlot("Cancelled", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
-        UUID inactiveTeacher = studio.teacherWithOneSlot("Gone Teacher", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
-        UUID inactiveStudent = studio.teacherWithOneSlot("Gone Student", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
-        UUID movedStudent = studio.teacherWithOneSlot("Moved Student", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
         studio.update("update recurring_slot set status = 'CANCELLED' where id = ?", cancelled);
-        studio.update("update teacher_profile set is_active = false where id = ?", teacherOf(inactiveTeacher));
-        studio.update(
-                "update student_profile set is_active = false where id = (select student_id from recurring_slot where id = ?)",
-                inactiveStudent);
-        studio.update(
-                "update student_profile set teacher_id = ? where id = (select student_id from recurring_slot where id = ?)",
-                teacherOf(eligible),
-                movedStudent);
 
-        List<EligibleSlot> found =
-                slots.findEligibleSlotsOfNextTeachers(RecurringSlotRepository.BEFORE_FIRST_TEACHER, 100);
-
-        assertThat(found).extracting(EligibleSlot::slotId).containsExactly(eligible);
-        assertThat(slots.countTeachersWithEligibleSlots()).isEqualTo(1);
         assertThat(slots.existsEligibleSlot()).isTrue();
-        EligibleSlot slot = found.get(0);
-        assertThat(slot.teacherName()).isEqualTo("Eligible");
-        assertThat(slot.timezone()).isEqualTo("Europe/London");
-        assertThat(slot.day()).isEqualTo(DayOfWeek.MONDAY);
-        assertThat(slot.startTime()).isEqualTo(LocalTime.of(9, 0));
-        assertThat(slot.durationMinutes()).isEqualTo(30);
-        assertThat(slot.price()).isEqualTo(2500);
-        assertThat(slot.generatedThrough()).isNull();
 
         studio.update("update recurring_slot set status = 'SUSPENDED' where id = ?", eligible);
         assertThat(slots.existsEligibleSlot()).isFalse();
-    }
-
-    @Test
-    void slotsComeTeacherByTeacherInIdOrderWithTheirLatestLessonDate() {
-        studio.bulk("keyset", 5, 2);
-        UUID firstSlot = jdbc.sql("select id from recurring_slot order by teacher_id, id limit 1")
-                .query(UUID.class)
-                .single();
-        jdbc.sql("""
-                insert into lesson (teacher_id, student_id, recurring_slot_id, occurrence_date, start_at, duration_minutes, timezone)
-                select teacher_id, student_id, id, d, d + time '08:00', 30, 'UTC'
-                from recurring_slot, (values (date '2027-03-01'), (date '2027-03-08')) dates(d) where id = ?
-                """).param(firstSlot).update();
-
-        List<EligibleSlot> first =
-                slots.findEligibleSlotsOfNextTeachers(RecurringSlotRepository.BEFORE_FIRST_TEACHER, 2);
-        List<EligibleSlot> second =
-                slots.findEligibleSlotsOfNextTeachers(first.get(3).teacherId(), 2);
-        List<EligibleSlot> third =
-                slots.findEligibleSlotsOfNextTeachers(second.get(3).teacherId(), 2);
-        List<EligibleSlot> end =
-                slots.findEligibleSlotsOfNextTeachers(third.get(1).teacherId(), 2);
-
-        assertThat(first).hasSize(4);
-        assertThat(second).hasSize(4);
-        assertThat(third).hasSize(2);
-        assertThat(end).isEmpty();
-        List<UUID> teachersInOrder = jdbc.sql("select id from teacher_profile order by id")
-                .query(UUID.class)
-                .list();
-        assertThat(java.util.stream.Stream.of(first, second, third)
-                        .flatMap(List::stream)
-                        .map(EligibleSlot::teacherId)
-                        .distinct())
-                .containsExactlyElementsOf(teachersInOrder);
-        assertThat(first.get(0).slotId()).isEqualTo(firstSlot);
-        assertThat(first.get(0).generatedThrough()).isEqualTo(LocalDate.of(2027, 3, 8));
-        assertThat(first.get(1).generatedThrough()).isNull();
     }
 
     private RecurringSlot saveSlot(DayOfWeek day) {
@@ -186,13 +122,6 @@ class StudioRepositoriesTests {
         return jdbc.sql("select day_of_week from recurring_slot where id = ?")
                 .param(slot.getId())
                 .query(Integer.class)
-                .single();
-    }
-
-    private UUID teacherOf(UUID slot) {
-        return jdbc.sql("select teacher_id from recurring_slot where id = ?")
-                .param(slot)
-                .query(UUID.class)
                 .single();
     }
 }

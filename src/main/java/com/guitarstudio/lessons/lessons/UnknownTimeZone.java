@@ -1,4 +1,4 @@
-package com.guitarstudio.lessons.generation;
+package com.guitarstudio.lessons.lessons;
 
 /** A teacher's {@code timezone} is not an IANA zone id this JVM knows. */
 class UnknownTimeZone extends RuntimeException {

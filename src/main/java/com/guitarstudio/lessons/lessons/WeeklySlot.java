@@ -1,4 +1,4 @@
-package com.guitarstudio.lessons.generation;
+package com.guitarstudio.lessons.lessons;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

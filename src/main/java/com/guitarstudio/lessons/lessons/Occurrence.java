@@ -1,4 +1,4 @@
-package com.guitarstudio.lessons.generation;
+package com.guitarstudio.lessons.lessons;
 
 import java.time.Instant;
 import java.time.LocalDate;

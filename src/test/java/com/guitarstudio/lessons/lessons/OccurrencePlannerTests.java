@@ -1,9 +1,8 @@
-package com.guitarstudio.lessons.generation;
+package com.guitarstudio.lessons.lessons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.guitarstudio.lessons.calendar.Closure;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.guitarstudio.lessons.calendar;
+package com.guitarstudio.lessons.lessons;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,9 @@
-package com.guitarstudio.lessons.generation;
+package com.guitarstudio.lessons.lessons;
 
-import com.guitarstudio.lessons.calendar.Closure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -50,12 +50,34 @@ final class OccurrencePlanner {
         for (LocalDate date = firstMeeting(slot, today);
                 !date.isAfter(last);
                 date = date.plusWeeks(slot.intervalWeeks())) {
-            Instant startAt = ZonedDateTime.of(date, slot.startTime(), zone).toInstant();
+            Instant startAt = startAt(date, slot.startTime(), zone);
             if (!startAt.isBefore(now)) {
                 occurrences.add(new Occurrence(date, startAt));
             }
         }
         return occurrences;
+    }
+
+    /**
+     * Whether the slot meets on {@code date} at all, whatever the window: its weekday, within its term,
+     * in a week of its cadence. A run keeps a lesson whose date still passes, and cancels one whose
+     * date no longer does.
+     */
+    static boolean meetsOn(WeeklySlot slot, LocalDate date) {
+        if (date.getDayOfWeek() != slot.day()
+                || (slot.startsOn() != null && date.isBefore(slot.startsOn()))
+                || (slot.endsOn() != null && date.isAfter(slot.endsOn()))) {
+            return false;
+        }
+        return slot.intervalWeeks() == 1 || ChronoUnit.WEEKS.between(weekZero(slot), date) % slot.intervalWeeks() == 0;
+    }
+
+    /**
+     * The instant a lesson at wall-clock {@code time} on {@code date} starts in {@code zone}: a time in
+     * a spring-forward gap moves forward by the gap, a time that happens twice takes the earlier one.
+     */
+    static Instant startAt(LocalDate date, LocalTime time, ZoneId zone) {
+        return ZonedDateTime.of(date, time, zone).toInstant();
     }
 
     /** The first date on or after {@code today} on which the slot meets, by its weekday, term and cadence. */
@@ -65,9 +87,13 @@ final class OccurrencePlanner {
         if (slot.intervalWeeks() == 1) {
             return first;
         }
-        LocalDate weekZero = slot.startsOn().with(TemporalAdjusters.nextOrSame(slot.day()));
-        long offWeeks = ChronoUnit.WEEKS.between(weekZero, first) % slot.intervalWeeks();
+        long offWeeks = ChronoUnit.WEEKS.between(weekZero(slot), first) % slot.intervalWeeks();
         return offWeeks == 0 ? first : first.plusWeeks(slot.intervalWeeks() - offWeeks);
+    }
+
+    /** The first meeting of a slot that meets every n weeks: its weekday on or after its first date. */
+    private static LocalDate weekZero(WeeklySlot slot) {
+        return slot.startsOn().with(TemporalAdjusters.nextOrSame(slot.day()));
     }
 
     /**
@@ -84,6 +110,20 @@ final class OccurrencePlanner {
             return occurrences;
         }
         occurrences.removeIf(occurrence -> !occurrence.date().isAfter(generatedThrough));
+        return occurrences;
+    }
+
+    /**
+     * The occurrences a slot needs after its terms changed from {@code before} (how its lessons were
+     * last planned): the dates after its latest lesson, and the dates the old terms did not meet on
+     * (another weekday, a longer term, a shorter cadence). A date the old terms did meet on and that
+     * has no lesson was deleted by the studio, and stays deleted.
+     */
+    List<Occurrence> missing(WeeklySlot slot, ZoneId zone, Instant now, LocalDate generatedThrough, WeeklySlot before) {
+        List<Occurrence> occurrences = occurrences(slot, zone, now);
+        occurrences.removeIf(occurrence -> generatedThrough != null
+                && !occurrence.date().isAfter(generatedThrough)
+                && meetsOn(before, occurrence.date()));
         return occurrences;
     }
 

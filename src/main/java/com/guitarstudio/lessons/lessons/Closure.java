@@ -1,4 +1,4 @@
-package com.guitarstudio.lessons.calendar;
+package com.guitarstudio.lessons.lessons;
 
 import java.time.LocalDate;
 import java.util.Comparator;

@@ -1,0 +1,436 @@
+package com.guitarstudio.lessons.lessons;
+
+import com.guitarstudio.lessons.config.DatabaseFailures;
+import com.guitarstudio.lessons.joblog.JobLogService;
+import com.guitarstudio.lessons.joblog.TeacherOutcome;
+import com.guitarstudio.lessons.studio.TimeZones;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes a planned chunk in one transaction, or says what writing it would do. The transaction holds
+ * the calendar lock shared from before it reads the closures until it commits ({@link ClosureReader}),
+ * then, with a statement each and only when there is something to do:
+ *
+ * <ol>
+ *   <li>reads the lessons the service owns of the chunk's changed slots, and brings them in line with
+ *       their slot ({@link SlotReconciler}, {@link LessonUpdates}): moved, repriced, closed or reopened
+ *       in place, cancelled where the slot no longer meets, restored where it meets again;
+ *   <li>inserts the planned lessons ({@link LessonInserts}), CLOSED where a closure covers their date;
+ *       where a new slot meets a lesson of the same student that the service cancelled at the same
+ *       instant, it takes that lesson over ({@link Takeovers});
+ *   <li>records the slots now in line ({@link PlannedSlots}) and the run's row for each teacher.
+ * </ol>
+ *
+ * <p>So it writes all of it or none. When the database refuses a chunk, its teachers are written one
+ * by one to find the one at fault, who is reported; a lesson that cannot follow its slot because the
+ * student has another lesson at the new time is its teacher's error, and the rest of the teacher's
+ * lessons are written. With GENERATION_RECONCILE=false nothing the service wrote earlier is changed:
+ * only inserts happen, and what reconciling would change is left to the preview and the health check.
+ */
+@Component
+class LessonWriter {
+
+    /** How many changes a preview lists. */
+    static final int PREVIEW_CHANGES = 50;
+
+    private static final Logger log = LoggerFactory.getLogger(LessonWriter.class);
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+
+    private final PlatformTransactionManager transactions;
+    private final ClosureReader closures;
+    private final OwnedLessons owned;
+    private final LessonUpdates updates;
+    private final LessonInserts inserts;
+    private final PlannedSlots plannedSlots;
+    private final JobLogService jobLog;
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+    private final LessonProperties properties;
+
+    LessonWriter(
+            PlatformTransactionManager transactions,
+            ClosureReader closures,
+            OwnedLessons owned,
+            LessonUpdates updates,
+            LessonInserts inserts,
+            PlannedSlots plannedSlots,
+            JobLogService jobLog,
+            JdbcClient jdbc,
+            MessageSource messages,
+            LessonProperties properties) {
+        this.transactions = transactions;
+        this.closures = closures;
+        this.owned = owned;
+        this.updates = updates;
+        this.inserts = inserts;
+        this.plannedSlots = plannedSlots;
+        this.jobLog = jobLog;
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    /**
+     * Writes the chunk with a row per teacher for run {@code jobLogId}; when the database refuses it,
+     * writes its teachers one by one to find the one at fault. A failure of the database itself is
+     * thrown: retrying teacher by teacher would only blame them all.
+     */
+    ChunkResult write(UUID jobLogId, PlannedChunk chunk) {
+        try {
+            return writeInTransaction(jobLogId, chunk, chunk.failures);
+        } catch (DataAccessException e) {
+            rethrowIfDatabaseUnavailable(e);
+        }
+        ChunkResult written = ChunkResult.NOTHING;
+        List<PlannedChunk.Failure> failures = new ArrayList<>(chunk.failures);
+        for (PlannedChunk teacher : chunk.perTeacher()) {
+            try {
+                written = written.plus(writeInTransaction(jobLogId, teacher, List.of()));
+            } catch (DataAccessException e) {
+                rethrowIfDatabaseUnavailable(e);
+                failures.add(
+                        new PlannedChunk.Failure(teacher.teachers.get(0).slots(), DatabaseFailures.rootMessage(e)));
+            }
+        }
+        List<TeacherOutcome> failed =
+                failures.stream().map(LessonWriter::outcome).toList();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> jobLog.recordTeachers(jobLogId, failed));
+        return written.plus(new ChunkResult(0, 0, LessonCounts.NONE, describe(failures)));
+    }
+
+    /**
+     * What {@link #write} would do now, written nowhere: a read-only transaction that holds the
+     * calendar lock (shared) while it reads. The changes are the ones reconciling would make, also when
+     * GENERATION_RECONCILE=false.
+     */
+    ChunkPreview preview(PlannedChunk chunk) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        return readOnly.execute(status -> {
+            ChunkWork work = work(chunk);
+            Set<UUID> applied = updates.wouldApply(work.changes());
+            Set<UUID> blocked = new HashSet<>(work.crowded());
+            blocked.addAll(updates.stillAsRead(work.notApplied(applied)));
+            List<NewLesson> careful = work.carefulRows();
+            Takeovers.Decided takeovers = Takeovers.decide(
+                    careful,
+                    Takeovers.afterChanges(careful, inserts.occupants(careful), work.changesOf(applied)),
+                    work.cutoff());
+            List<NewLesson> rows = new ArrayList<>(work.plainRows());
+            rows.addAll(takeovers.inserts());
+            Tally tally =
+                    tally(work, applied, blocked, inserts.wouldInsert(rows), takeovers, ids(takeovers.takeovers()));
+            return new ChunkPreview(
+                    previewTeachers(chunk, tally),
+                    previewChanges(chunk, work.changesOf(applied), takeovers.takeovers()));
+        });
+    }
+
+    private ChunkResult writeInTransaction(UUID jobLogId, PlannedChunk chunk, List<PlannedChunk.Failure> failures) {
+        TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+        ChunkResult result;
+        try {
+            result = writeChunk(jobLogId, chunk, failures);
+        } catch (RuntimeException e) {
+            // When the connection broke, rolling back fails too: keep why the write failed (the
+            // database is unavailable, say), which decides what the run does next.
+            try {
+                transactions.rollback(transaction);
+            } catch (RuntimeException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        }
+        transactions.commit(transaction);
+        return result;
+    }
+
+    private ChunkResult writeChunk(UUID jobLogId, PlannedChunk chunk, List<PlannedChunk.Failure> failures) {
+        ChunkWork work = work(chunk);
+        boolean reconcile = properties.reconcile();
+        Set<UUID> applied = reconcile ? updates.apply(work.changes()) : Set.of();
+        Set<UUID> blocked = new HashSet<>(work.crowded());
+        if (reconcile) {
+            blocked.addAll(updates.stillAsRead(work.notApplied(applied)));
+        }
+        List<NewLesson> careful = work.carefulRows();
+        Takeovers.Decided takeovers = Takeovers.decide(careful, inserts.occupants(careful), work.cutoff());
+        Set<UUID> takenOver = updates.apply(takeovers.takeovers());
+        List<NewLesson> rows = new ArrayList<>(work.plainRows());
+        rows.addAll(takeovers.inserts());
+        Map<UUID, LessonCounts> inserted = inserts.insert(rows);
+        plannedSlots.record(work.inLine(applied, blocked, reconcile));
+        Tally tally = tally(work, applied, blocked, inserted, takeovers, takenOver);
+        List<TeacherOutcome> outcomes = new ArrayList<>();
+        ChunkResult result = ChunkResult.NOTHING;
+        for (PlannedChunk.Teacher teacher : chunk.teachers) {
+            LessonCounts counts = tally.counts(teacher.teacherId());
+            String error = blocked(tally, teacher.teacherId());
+            outcomes.add(new TeacherOutcome(
+                    teacher.teacherId(),
+                    teacher.slots().teacherName(),
+                    teacher.slots().eligibleSlots(),
+                    counts.generated(),
+                    counts.closed(),
+                    counts.updated(),
+                    counts.cancelled(),
+                    counts.held(),
+                    error));
+            result = result.plus(
+                    error == null
+                            ? new ChunkResult(1, teacher.slots().eligibleSlots(), counts, List.of())
+                            : new ChunkResult(
+                                    0, 0, counts, List.of(teacher.slots().describe(error))));
+        }
+        failures.forEach(failure -> outcomes.add(outcome(failure)));
+        jobLog.recordTeachers(jobLogId, outcomes);
+        return result.plus(new ChunkResult(0, 0, LessonCounts.NONE, describe(failures)));
+    }
+
+    /** Reads what the chunk needs under the calendar lock, and works out what to change. */
+    private ChunkWork work(PlannedChunk chunk) {
+        List<Closure> chunkClosures = closures.forWriting(ChunkWork.teachers(chunk), ChunkWork.closuresFrom(chunk));
+        return new ChunkWork(
+                chunk,
+                chunkClosures,
+                owned.ofSlots(ChunkWork.changedSlots(chunk), chunk.now),
+                properties.reconcile()
+                        ? owned.pairsWithCancelledLessons(ChunkWork.teachers(chunk), chunk.now)
+                        : Set.of(),
+                chunk.now.plus(properties.reconcileNotice()),
+                properties.reconcile());
+    }
+
+    /** Per teacher of a chunk: what happened to their lessons, and the lessons that could not follow their slot. */
+    private record Tally(Map<UUID, LessonCounts> byTeacher, Map<UUID, List<LessonChange>> blockedByTeacher) {
+
+        LessonCounts counts(UUID teacher) {
+            return byTeacher.getOrDefault(teacher, LessonCounts.NONE);
+        }
+    }
+
+    /** Why some of a teacher's lessons could not follow their slot, or null when all could. */
+    private String blocked(Tally tally, UUID teacher) {
+        List<LessonChange> blocked = tally.blockedByTeacher().get(teacher);
+        if (blocked == null) {
+            return null;
+        }
+        List<String> lessons = blocked.stream()
+                .map(change -> messages.getMessage(
+                        "lessons.blocked.lesson",
+                        new Object[] {
+                            local(change.before()),
+                            local(change.after()),
+                            change.after().timezone()
+                        },
+                        Locale.ENGLISH))
+                .toList();
+        return messages.getMessage(
+                "lessons.blocked", new Object[] {lessons.size(), String.join("; ", lessons)}, Locale.ENGLISH);
+    }
+
+    private Tally tally(
+            ChunkWork work,
+            Set<UUID> applied,
+            Set<UUID> blocked,
+            Map<UUID, LessonCounts> inserted,
+            Takeovers.Decided takeovers,
+            Set<UUID> takenOver) {
+        Map<UUID, LessonCounts> counts = new HashMap<>(inserted);
+        Set<UUID> cancelledThenTakenOver = new HashSet<>();
+        for (LessonChange takeover : takeovers.takeovers()) {
+            if (takenOver.contains(takeover.lessonId())) {
+                add(counts, work.teacherOf(takeover), new LessonCounts(0, 0, 1, 0, 0));
+                cancelledThenTakenOver.add(takeover.lessonId());
+            }
+        }
+        for (LessonChange change : work.changesOf(applied)) {
+            if (change.kind() == LessonChange.Kind.CANCELLED) {
+                // Cancelled and then taken over by the student's new slot: one lesson that changed terms.
+                if (!cancelledThenTakenOver.contains(change.lessonId())) {
+                    add(counts, work.teacherOf(change), new LessonCounts(0, 0, 0, 1, 0));
+                }
+            } else {
+                add(counts, work.teacherOf(change), new LessonCounts(0, 0, 1, 0, 0));
+            }
+        }
+        List<LessonChange> held = new ArrayList<>(work.held());
+        held.addAll(takeovers.held());
+        held.forEach(change -> add(counts, work.teacherOf(change), new LessonCounts(0, 0, 0, 0, 1)));
+        Map<UUID, List<LessonChange>> blockedByTeacher = new HashMap<>();
+        for (LessonChange change : work.changes()) {
+            if (blocked.contains(change.lessonId())) {
+                blockedByTeacher
+                        .computeIfAbsent(work.teacherOf(change), id -> new ArrayList<>())
+                        .add(change);
+            }
+        }
+        return new Tally(counts, blockedByTeacher);
+    }
+
+    private static void add(Map<UUID, LessonCounts> counts, UUID teacher, LessonCounts more) {
+        counts.merge(teacher, more, LessonCounts::plus);
+    }
+
+    private static String local(LessonValues values) {
+        LocalDateTime local = localStart(values);
+        return local == null ? values.startAt().toString() : LOCAL.format(local);
+    }
+
+    private static LocalDateTime localStart(LessonValues values) {
+        return TimeZones.parse(values.timezone())
+                .map(zone -> LocalDateTime.ofInstant(values.startAt(), zone))
+                .orElse(null);
+    }
+
+    private List<ChunkPreview.Teacher> previewTeachers(PlannedChunk chunk, Tally tally) {
+        List<ChunkPreview.Teacher> teachers = new ArrayList<>();
+        for (PlannedChunk.Teacher teacher : chunk.teachers) {
+            teachers.add(new ChunkPreview.Teacher(
+                    teacher.teacherId(),
+                    teacher.slots().teacherName(),
+                    tally.counts(teacher.teacherId()),
+                    blocked(tally, teacher.teacherId())));
+        }
+        for (PlannedChunk.Failure failure : chunk.failures) {
+            teachers.add(new ChunkPreview.Teacher(
+                    failure.slots().teacherId(), failure.slots().teacherName(), LessonCounts.NONE, failure.reason()));
+        }
+        return teachers;
+    }
+
+    /**
+     * The earliest {@value #PREVIEW_CHANGES} changes, with the names of their teachers and students. A
+     * lesson cancelled and then taken over by a new slot of the same student is one change.
+     */
+    private List<ChunkPreview.Change> previewChanges(
+            PlannedChunk chunk, List<LessonChange> changes, List<LessonChange> takeovers) {
+        Map<UUID, LessonChange> byLesson = new LinkedHashMap<>();
+        changes.forEach(change -> byLesson.put(change.lessonId(), change));
+        for (LessonChange takeover : takeovers) {
+            LessonChange cancelled = byLesson.get(takeover.lessonId());
+            byLesson.put(
+                    takeover.lessonId(),
+                    cancelled == null
+                            ? takeover
+                            : new LessonChange(
+                                    takeover.lessonId(),
+                                    takeover.slotId(),
+                                    takeover.occurrenceDate(),
+                                    LessonChange.Kind.UPDATED,
+                                    cancelled.before(),
+                                    takeover.after()));
+        }
+        List<LessonChange> all = new ArrayList<>(byLesson.values());
+        all.sort(Comparator.comparing((LessonChange change) -> change.before().startAt())
+                .thenComparing(change -> change.lessonId().toString()));
+        List<LessonChange> first = all.subList(0, Math.min(all.size(), PREVIEW_CHANGES));
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, String> teachers = new HashMap<>();
+        chunk.teachers.forEach(
+                teacher -> teachers.put(teacher.teacherId(), teacher.slots().teacherName()));
+        Map<UUID, String> students = studentNames(first.stream()
+                .map(change -> change.after().studentId())
+                .distinct()
+                .toList());
+        return first.stream()
+                .map(change -> new ChunkPreview.Change(
+                        change.lessonId(),
+                        change.after().teacherId(),
+                        teachers.get(change.after().teacherId()),
+                        students.get(change.after().studentId()),
+                        change.kind().name(),
+                        state(change.before()),
+                        state(change.after())))
+                .toList();
+    }
+
+    private Map<UUID, String> studentNames(List<UUID> students) {
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("""
+                        select s.id, u.name from student_profile s join app_user u on u.id = s.user_id
+                        where s.id = any(cast(:students as uuid[]))
+                        """)
+                .param("students", students.stream().map(UUID::toString).toArray(String[]::new))
+                .query(rs -> {
+                    names.put(rs.getObject("id", UUID.class), rs.getString("name"));
+                });
+        return names;
+    }
+
+    private static ChunkPreview.LessonState state(LessonValues values) {
+        return new ChunkPreview.LessonState(
+                values.startAt(),
+                localStart(values),
+                values.durationMinutes(),
+                values.price(),
+                values.status(),
+                values.timezone());
+    }
+
+    private static Set<UUID> ids(List<LessonChange> changes) {
+        Set<UUID> ids = new HashSet<>();
+        changes.forEach(change -> ids.add(change.lessonId()));
+        return ids;
+    }
+
+    private static TeacherOutcome outcome(PlannedChunk.Failure failure) {
+        return TeacherOutcome.failed(
+                failure.slots().teacherId(),
+                failure.slots().teacherName(),
+                failure.slots().eligibleSlots(),
+                failure.reason());
+    }
+
+    private static List<String> describe(List<PlannedChunk.Failure> failures) {
+        return failures.stream()
+                .map(failure -> failure.slots().describe(failure.reason()))
+                .toList();
+    }
+
+    /**
+     * Vacuums and analyses {@code lesson} after a run inserted rows. Only the pages the run wrote
+     * are visited (the visibility map skips the rest), and afterwards the admin page's counts of
+     * scheduled lessons are index-only scans again. Autovacuum would get there too, but only once
+     * inserts reach 20% of the table, which a daily run adding one week of twelve never does. A
+     * database user that may not vacuum the table (it is not its owner, say) only loses this.
+     */
+    void vacuum() {
+        try {
+            jdbc.sql("vacuum (analyze) lesson").update();
+        } catch (DataAccessException e) {
+            log.warn("Could not vacuum the lesson table after generating lessons: {}", e.getMessage());
+        }
+    }
+
+    /** The database is down or unreachable: retrying teacher by teacher would only blame them all. */
+    private static void rethrowIfDatabaseUnavailable(DataAccessException e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            throw e;
+        }
+    }
+}
