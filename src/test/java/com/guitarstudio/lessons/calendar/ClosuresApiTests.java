@@ -323,6 +323,72 @@ class ClosuresApiTests {
         assertThat(count("status = 'CLOSED'")).isZero();
     }
 
+    /**
+     * Found by a black-box probe: a slot cancelled (or its student gone) while a closure held six of
+     * its lessons, then the closure deleted, revived those lessons for a slot that no longer exists.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            update recurring_slot set status = 'CANCELLED' where teacher_id = :anna
+            update student_profile set is_active = false where teacher_id = :anna
+            update recurring_slot set day_of_week = 4 where teacher_id = :anna
+            """)
+    void deletingAClosureCancelsTheLessonsWhoseSlotNoLongerMeetsThatDay(String change) {
+        UUID id = closureId(create(anna, "TEACHER_ABSENT", "2027-03-08", "2027-04-18", "Six weeks away"));
+        assertThat(count("status = 'CLOSED'")).isEqualTo(6);
+        jdbc.sql(change).param("anna", anna).update();
+
+        HttpResponse<String> response = http.send("DELETE", CLOSURES + "/" + id, null, "Authorization", admin);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("lessonsRestored").asInt()).isZero();
+        assertThat(json(response).get("lessonsCancelled").asInt()).isEqualTo(6);
+        assertThat(count("teacher_id = '" + anna + "' and status = 'CANCELLED' and cancel_reason = 'SLOT_CHANGED'"))
+                .isEqualTo(6);
+        assertThat(count("teacher_id = '" + anna + "' and status = 'SCHEDULED'"))
+                .as("only the weeks the closure did not hold")
+                .isEqualTo(6);
+    }
+
+    @Test
+    void deletingAClosureReopensItsLessonsAtTheirSlotsTimeNow() {
+        UUID id = closureId(create(anna, "TEACHER_ABSENT", "2027-03-15", "2027-03-21", "Away"));
+        jdbc.sql("update recurring_slot set start_time = '18:45', per_lesson_price = 3100 where teacher_id = ?")
+                .param(anna)
+                .update();
+
+        HttpResponse<String> response = http.send("DELETE", CLOSURES + "/" + id, null, "Authorization", admin);
+
+        assertThat(json(response).get("lessonsRestored").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select to_char(start_at at time zone timezone, 'YYYY-MM-DD HH24:MI') || ' ' || status || ' '
+                               || price
+                        from lesson where teacher_id = ? and occurrence_date = '2027-03-16'
+                        """).param(anna).query(String.class).single()).isEqualTo("2027-03-16 18:45 SCHEDULED 3100");
+    }
+
+    @Test
+    void deletingAClosureGivesALessonThePersonChangedBackAsItIs() {
+        UUID id = closureId(create(anna, "TEACHER_ABSENT", "2027-03-15", "2027-03-21", "Away"));
+        jdbc.sql("update lesson set price = 1 where teacher_id = ? and status = 'CLOSED'")
+                .param(anna)
+                .update();
+        jdbc.sql("update recurring_slot set status = 'CANCELLED' where teacher_id = ?")
+                .param(anna)
+                .update();
+
+        HttpResponse<String> response = http.send("DELETE", CLOSURES + "/" + id, null, "Authorization", admin);
+
+        assertThat(json(response).get("lessonsRestored").asInt()).isEqualTo(1);
+        assertThat(json(response).get("lessonsCancelled").asInt()).isZero();
+        assertThat(count("teacher_id = '" + anna + "' and price = 1 and status = 'SCHEDULED'"))
+                .isEqualTo(1);
+    }
+
+    private static UUID closureId(HttpResponse<String> created) {
+        return UUID.fromString(json(created).get("data").get("id").asString());
+    }
+
     private HttpResponse<String> create(UUID teacher, String kind, String startsOn, String endsOn, String reason) {
         return create(teacher, kind, startsOn, endsOn, reason, admin);
     }

@@ -228,6 +228,63 @@ class OccurrencePlannerTests {
         }
     }
 
+    /** A date a slot plans is a date it meets on, and a run keeps a lesson on exactly those dates. */
+    @Test
+    void meetsOnExactlyTheDatesItPlansWhateverTheWindow() {
+        Random random = new Random(20270301);
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        for (String zoneId : ZoneId.getAvailableZoneIds()) {
+            ZoneId zone = ZoneId.of(zoneId);
+            Instant now = from.plusSeconds(random.nextInt(3 * 365 * 24 * 3600));
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            LocalDate startsOn = today.plusDays(random.nextInt(120) - 60);
+            WeeklySlot slot = new WeeklySlot(
+                    DayOfWeek.of(1 + random.nextInt(7)),
+                    LocalTime.of(random.nextInt(24), 0),
+                    startsOn,
+                    random.nextBoolean() ? null : startsOn.plusDays(random.nextInt(120)),
+                    1 + random.nextInt(4));
+            List<LocalDate> planned = planner.occurrences(slot, zone, now).stream()
+                    .map(Occurrence::date)
+                    .toList();
+
+            assertThat(today.plusDays(1).datesUntil(today.plusDays(85)))
+                    .as("%s %s at %s", zone, slot, now)
+                    .filteredOn(date -> OccurrencePlanner.meetsOn(slot, date))
+                    .containsExactlyElementsOf(
+                            planned.stream().filter(date -> date.isAfter(today)).toList());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            the same terms: only the weeks after the latest lesson | TUESDAY | 1 | TUESDAY | 1 | 2027-04-13 | 2027-04-20
+            another weekday: the whole window                      | TUESDAY | 1 | THURSDAY | 1 | 2027-04-13 | 2027-03-04
+            every other week to every week: the weeks between too  | TUESDAY | 2 | TUESDAY | 1 | 2027-04-13 | 2027-03-09
+            every week to every other week: only after the latest  | TUESDAY | 1 | TUESDAY | 2 | 2027-04-13 | 2027-04-27
+            """)
+    void aSlotWhoseTermsChangedNeedsTheDatesItsOldTermsDidNotMeetOn(
+            String what,
+            DayOfWeek before,
+            int beforeWeeks,
+            DayOfWeek after,
+            int afterWeeks,
+            LocalDate latest,
+            LocalDate first) {
+        LocalDate termStart = LocalDate.parse("2027-03-02");
+        WeeklySlot was = new WeeklySlot(before, LocalTime.of(17, 30), termStart, null, beforeWeeks);
+        WeeklySlot now = new WeeklySlot(after, LocalTime.of(17, 30), termStart, null, afterWeeks);
+
+        List<Occurrence> missing =
+                planner.missing(now, ZoneId.of("America/Chicago"), Instant.parse("2027-03-01T12:00:00Z"), latest, was);
+
+        assertThat(missing).first().extracting(Occurrence::date).isEqualTo(first);
+        assertThat(missing)
+                .extracting(Occurrence::date)
+                .allSatisfy(date -> assertThat(date.isAfter(latest) || !OccurrencePlanner.meetsOn(was, date))
+                        .isTrue());
+    }
+
     private static final UUID ANNA = UUID.fromString("00000000-0000-0000-0000-00000000000a");
     private static final UUID BEN = UUID.fromString("00000000-0000-0000-0000-00000000000b");
 
