@@ -109,6 +109,7 @@ public class ClosedLessons {
     private final CalendarLock lock;
     private final Clock clock;
     private final SlotChunks slots;
+    private final ClosureReader closureReader;
     private final LessonUpdates updates;
     private final LessonProperties properties;
 
@@ -117,12 +118,14 @@ public class ClosedLessons {
             CalendarLock lock,
             Clock clock,
             SlotChunks slots,
+            ClosureReader closureReader,
             LessonUpdates updates,
             LessonProperties properties) {
         this.jdbc = jdbc;
         this.lock = lock;
         this.clock = clock;
         this.slots = slots;
+        this.closureReader = closureReader;
         this.updates = updates;
         this.properties = properties;
     }
@@ -251,20 +254,13 @@ public class ClosedLessons {
     }
 
     private List<Closure> otherClosures(Closure deleted, List<TeacherSlots> teachers) {
-        return jdbc.sql("""
-                        select id, teacher_id, starts_on, ends_on from studio_closure
-                        where id <> :closure and ends_on >= :from
-                          and (teacher_id is null or teacher_id = any(cast(:teachers as uuid[])))
-                        """)
-                .param("closure", deleted.id())
-                .param("from", deleted.startsOn().minusDays(1))
-                .param(
-                        "teachers",
-                        teachers.stream()
-                                .map(teacher -> teacher.teacherId().toString())
-                                .toArray(String[]::new))
-                .query(Closure.class)
-                .list();
+        return closureReader
+                .read(
+                        teachers.stream().map(TeacherSlots::teacherId).toList(),
+                        deleted.startsOn().minusDays(1))
+                .stream()
+                .filter(closure -> !closure.id().equals(deleted.id()))
+                .toList();
     }
 
     /**

@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The closures as a transaction that writes lessons reads them: under the calendar lock, held shared. */
+/**
+ * The closures of some teachers, as a transaction that writes lessons reads them: under the calendar
+ * lock, held shared ({@link #forWriting}).
+ */
 @Component
 class ClosureReader {
 
@@ -31,6 +34,11 @@ class ClosureReader {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Closure> forWriting(Collection<UUID> teachers, LocalDate from) {
         lock.holdShared();
+        return read(teachers, from);
+    }
+
+    /** The closures that apply to any of {@code teachers} and end on or after {@code from}, without a lock. */
+    List<Closure> read(Collection<UUID> teachers, LocalDate from) {
         return jdbc.sql("""
                         select id, teacher_id, starts_on, ends_on from studio_closure
                         where ends_on >= :from and (teacher_id is null or teacher_id = any(cast(:teachers as uuid[])))

@@ -260,6 +260,42 @@ class HealthChecksTests {
         assertNoIssue("stale-job");
     }
 
+    @Test
+    void lessonsOfASlotChangedSinceTheLastRunShowUntilARunBringsThemInLine() {
+        UUID slot =
+                studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        generation.run(JobTrigger.MANUAL, null);
+        assertNoIssue("slot-drift");
+        // ends after three weeks, at a new time: 3 lessons move, 9 are cancelled
+        studio.update("update recurring_slot set ends_on = '2027-03-21', start_time = '18:00' where id = ?", slot);
+
+        assertIssue("slot-drift", 12, "12 upcoming lessons no longer match their slot");
+
+        generation.run(JobTrigger.MANUAL, null);
+        assertNoIssue("slot-drift");
+    }
+
+    @Test
+    void lessonsLeftAsTheyWereByTheNoticePeriodAreNamedUntilTheyStart() {
+        UUID slot =
+                studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        generation.run(JobTrigger.MANUAL, null);
+        clock.set(Instant.parse("2027-03-02T06:00:00Z")); // the first lesson is 17.5 hours away
+        admin = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD); // the first token has expired
+        studio.update("update recurring_slot set start_time = '19:00' where id = ?", slot);
+        generation.run(JobTrigger.MANUAL, null);
+
+        assertIssue("slot-drift", 1, "1 lesson starting within 24 hours still has the old terms of its slot");
+        assertThat(reports.current().issues())
+                .filteredOn(issue -> issue.check().equals("slot-drift"))
+                .singleElement()
+                .satisfies(issue -> assertThat(issue.message())
+                        .contains("Maria Lopez with Maria Lopez's student, Tue 2 Mar 17:30"));
+
+        clock.set(Instant.parse("2027-03-02T23:31:00Z")); // it has begun
+        assertNoIssue("slot-drift");
+    }
+
     private void assertIssue(String check, long count, String messageStart) {
         HealthIssue issue = reports.current().issues().stream()
                 .filter(i -> i.check().equals(check))

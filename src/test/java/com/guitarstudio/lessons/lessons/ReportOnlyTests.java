@@ -9,6 +9,7 @@ import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.generation.GenerationPreview;
 import com.guitarstudio.lessons.generation.GenerationResult;
 import com.guitarstudio.lessons.generation.LessonGenerationService;
+import com.guitarstudio.lessons.health.HealthReports;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.time.DayOfWeek;
@@ -36,6 +37,7 @@ class ReportOnlyTests {
     private LessonGenerationService generation;
     private JdbcClient jdbc;
     private StudioFixtures studio;
+    private HealthReports health;
     private UUID slot;
 
     @BeforeEach
@@ -48,6 +50,7 @@ class ReportOnlyTests {
         generation = instance.getBean(LessonGenerationService.class);
         jdbc = instance.getBean(JdbcClient.class);
         studio = instance.getBean(StudioFixtures.class);
+        health = instance.getBean(HealthReports.class);
         instance.getBean(MutableClock.class).set(IntegrationTestConfiguration.START);
         studio.empty();
         slot = studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
@@ -74,6 +77,15 @@ class ReportOnlyTests {
         assertThat(result.lessonsUpdated()).isZero();
         assertThat(jdbc.sql(LESSONS).query(String.class).single()).isEqualTo(before);
         assertThat(generation.preview().lessonsToUpdate()).as("still to do").isEqualTo(12);
+        assertThat(health.current().issues())
+                .filteredOn(issue -> issue.check().equals("slot-drift"))
+                .singleElement()
+                .satisfies(issue -> {
+                    assertThat(issue.count()).isEqualTo(12);
+                    assertThat(issue.message())
+                            .startsWith("12 upcoming lessons no longer match their slot and stay as they are")
+                            .contains("GENERATION_RECONCILE=false");
+                });
     }
 
     @Test
