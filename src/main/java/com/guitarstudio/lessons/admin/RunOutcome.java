@@ -14,7 +14,13 @@ record RunOutcome(String tone, String message, List<String> errors, boolean inPr
 
     static RunOutcome of(JobRun run, Times times, AdminMessages messages) {
         String duration = times.duration(run.durationMs());
-        String summary = messages.get("outcome.generated", run.lessonsGenerated(), run.teachersProcessed(), duration);
+        String summary = messages.get(
+                "outcome.generated",
+                run.lessonsGenerated(),
+                run.teachersProcessed(),
+                duration,
+                run.lessonsUpdated(),
+                run.lessonsCancelled());
         return switch (run.status()) {
             case RUNNING -> new RunOutcome("info", messages.get("outcome.running"), List.of(), true);
             case SUCCESS -> new RunOutcome("ok", summary, List.of(), false);

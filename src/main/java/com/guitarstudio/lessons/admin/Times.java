@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.admin;
 
 import com.guitarstudio.lessons.generation.GenerationProperties;
+import com.guitarstudio.lessons.lessons.ChunkPreview;
 import com.guitarstudio.lessons.studio.TimeZones;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +58,46 @@ public class Times {
     public String local(Instant instant, String lessonZone) {
         ZoneId in = TimeZones.parse(lessonZone).orElse(zone);
         return ABSOLUTE.format(instant.atZone(in)) + " " + in.getId();
+    }
+
+    /**
+     * A lesson's terms as its student and teacher see them: "Tue 16 Mar 2027, 17:30 America/Chicago,
+     * 30 min, 25.00" (the price in the studio's currency units, from cents).
+     */
+    public String lesson(ChunkPreview.LessonState lesson) {
+        return messages.get(
+                "time.lesson",
+                local(lesson.startAt(), lesson.timezone()),
+                lesson.durationMinutes(),
+                String.format(Locale.ENGLISH, "%d.%02d", lesson.price() / 100, lesson.price() % 100));
+    }
+
+    /**
+     * What a change does to a lesson, in words: "Cancelled", "Back on", or what changed ("New time and
+     * new price", "Closed").
+     */
+    public String change(ChunkPreview.Change change) {
+        if (!change.change().equals("UPDATED")) {
+            return messages.get("preview.change." + change.change());
+        }
+        ChunkPreview.LessonState before = change.before();
+        ChunkPreview.LessonState after = change.after();
+        List<String> what = new ArrayList<>();
+        if (!before.startAt().equals(after.startAt())) {
+            what.add(messages.get("preview.change.time"));
+        }
+        if (before.durationMinutes() != after.durationMinutes()) {
+            what.add(messages.get("preview.change.length"));
+        }
+        if (before.price() != after.price()) {
+            what.add(messages.get("preview.change.price"));
+        }
+        if (!before.status().equals(after.status())) {
+            what.add(messages.get(
+                    "CLOSED".equals(after.status()) ? "preview.change.closed" : "preview.change.reopened"));
+        }
+        String words = what.isEmpty() ? messages.get("preview.change.student") : String.join(" and ", what);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** A calendar date, "Mon 15 Mar 2027". */

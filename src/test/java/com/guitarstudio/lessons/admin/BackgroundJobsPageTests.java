@@ -270,6 +270,33 @@ class BackgroundJobsPageTests {
         assertThat(get("/admin/background-jobs")).contains("href=\"/admin/background-jobs/preview\"");
     }
 
+    @Test
+    void thePreviewPageListsTheLessonsThatFollowTheirSlotBeforeAndAfterInTheTeachersTime() {
+        UUID slot =
+                studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        generation.run(JobTrigger.MANUAL, null);
+        studio.update("update recurring_slot set start_time = '18:15', per_lesson_price = 2750 where id = ?", slot);
+
+        String preview = get("/admin/background-jobs/preview");
+
+        assertThat(preview)
+                .containsPattern("id=\"preview-updated\">12</span>\\s*<span class=\"card-label\">lessons move or change"
+                        + " their price to follow their slot")
+                .contains("Lessons that follow their slot")
+                .contains("Maria Lopez · Maria Lopez&#39;s student")
+                .contains("New time and new price")
+                .contains("Tue 2 Mar 2027, 17:30 America/Chicago, 30 min, 25.00")
+                .contains("Tue 2 Mar 2027, 18:15 America/Chicago, 30 min, 27.50");
+        assertThat(preview.split("data-lesson-id=")).hasSize(13);
+
+        UUID run = generation.run(JobTrigger.MANUAL, null).jobLogId();
+        assertThat(get("/admin/background-jobs?run=" + run))
+                .contains("Generated 0 lessons for 1 teacher in 0 ms; 12 lessons followed their slot")
+                .contains("12 updated, 0 cancelled");
+        assertThat(get("/admin/background-jobs/runs/" + run))
+                .containsPattern("Lessons updated \\(slot changed\\)</dt><dd[^>]*>12<");
+    }
+
     private static int teacherRows(String page) {
         return page.split("data-teacher-id=").length - 1;
     }
