@@ -18,7 +18,8 @@ package com.guitarstudio.lessons;
  * id).
  *
  * <p>Slots: ACTIVE, of an active teacher whose zone PostgreSQL knows (java.time refuses the same
- * made-up zones), for an active student of that same teacher.
+ * made-up zones), for an active student of that same teacher. Each lesson also records what was
+ * written into it ({@code written_*}): it is the service's until a person changes it.
  */
 public final class LessonRulesInSql {
 
@@ -27,10 +28,11 @@ public final class LessonRulesInSql {
     /** Inserts the lessons a run starting at {@code :now} (a timestamptz) would insert. */
     public static final String BASELINE = """
             insert into lesson (teacher_id, student_id, recurring_slot_id, occurrence_date, start_at,
-                                duration_minutes, price, timezone, status, closure_id, is_recurring)
+                                duration_minutes, price, timezone, status, closure_id, is_recurring,
+                                written_start_at, written_duration_minutes, written_price, written_status)
             select teacher_id, student_id, slot_id, occurrence_date, start_at, duration_minutes, price, timezone,
-                   case when closure_id is null then 'SCHEDULED' else 'CLOSED' end, closure_id, true
-            from (
+                   status, closure_id, true, start_at, duration_minutes, price, status
+            from (select planned.*, case when closure_id is null then 'SCHEDULED' else 'CLOSED' end as status from (
               select r.teacher_id, r.student_id, r.id as slot_id, d::date as occurrence_date,
                      r.duration_minutes, r.per_lesson_price as price, t.timezone,
                      case when ((local - before) at time zone 'UTC') at time zone t.timezone = local
@@ -60,7 +62,7 @@ public final class LessonRulesInSql {
               cross join lateral (select (local - interval '1 day')
                                        - ((local - interval '1 day') at time zone t.timezone at time zone 'UTC') as before) o
               where r.status = 'ACTIVE'
-            ) planned
+            ) planned) planned
             where start_at >= :now
             on conflict do nothing
             """;
@@ -70,7 +72,8 @@ public final class LessonRulesInSql {
             select count(*) || ' lessons (' || count(*) filter (where status = 'CLOSED') || ' closed), md5 '
                    || coalesce(md5(string_agg(concat_ws('|', recurring_slot_id, occurrence_date,
                    extract(epoch from start_at), duration_minutes, price, timezone, teacher_id, student_id, status,
-                   closure_id, is_recurring), ',' order by recurring_slot_id, occurrence_date)), '-')
+                   closure_id, is_recurring, extract(epoch from written_start_at), written_duration_minutes,
+                   written_price, written_status, cancel_reason), ',' order by recurring_slot_id, occurrence_date)), '-')
             from lesson
             """;
 }

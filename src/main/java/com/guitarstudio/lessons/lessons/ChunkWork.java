@@ -159,7 +159,7 @@ final class ChunkWork {
      * The slots whose lessons are in line once {@code applied} are made: each with its terms and the
      * lessons held back. A slot with a change that could not be made ({@code blocked}) is not: the
      * next run compares it again. When lessons do not follow their slot ({@code reconcile} false),
-     * only slots without changes are.
+     * only slots whose lessons all match are.
      */
     List<PlannedSlots.Planned> inLine(Set<UUID> applied, Set<UUID> blocked, boolean reconcile) {
         List<PlannedSlots.Planned> inLine = new ArrayList<>();
@@ -167,7 +167,7 @@ final class ChunkWork {
             List<LessonChange> slotChanges = work.outcome().changes();
             boolean pending = reconcile
                     ? slotChanges.stream().anyMatch(change -> blocked.contains(change.lessonId()))
-                    : !slotChanges.isEmpty();
+                    : !slotChanges.isEmpty() || !work.outcome().held().isEmpty();
             if (!pending) {
                 inLine.add(new PlannedSlots.Planned(
                         work.slot().slotId(),

@@ -140,8 +140,8 @@ class LessonWriter {
                     work.cutoff());
             List<NewLesson> rows = new ArrayList<>(work.plainRows());
             rows.addAll(takeovers.inserts());
-            Tally tally =
-                    tally(work, applied, blocked, inserts.wouldInsert(rows), takeovers, ids(takeovers.takeovers()));
+            Tally tally = tally(
+                    work, applied, blocked, inserts.wouldInsert(rows), takeovers, ids(takeovers.takeovers()), true);
             return new ChunkPreview(
                     previewTeachers(chunk, tally),
                     previewChanges(chunk, work.changesOf(applied), takeovers.takeovers()));
@@ -170,9 +170,11 @@ class LessonWriter {
     private ChunkResult writeChunk(UUID jobLogId, PlannedChunk chunk, List<PlannedChunk.Failure> failures) {
         ChunkWork work = work(chunk);
         boolean reconcile = properties.reconcile();
-        Set<UUID> applied = reconcile ? updates.apply(work.changes()) : Set.of();
-        Set<UUID> blocked = new HashSet<>(work.crowded());
+        Set<UUID> applied = Set.of();
+        Set<UUID> blocked = new HashSet<>();
         if (reconcile) {
+            applied = updates.apply(work.changes());
+            blocked.addAll(work.crowded());
             blocked.addAll(updates.stillAsRead(work.notApplied(applied)));
         }
         List<NewLesson> careful = work.carefulRows();
@@ -182,7 +184,7 @@ class LessonWriter {
         rows.addAll(takeovers.inserts());
         Map<UUID, LessonCounts> inserted = inserts.insert(rows);
         plannedSlots.record(work.inLine(applied, blocked, reconcile));
-        Tally tally = tally(work, applied, blocked, inserted, takeovers, takenOver);
+        Tally tally = tally(work, applied, blocked, inserted, takeovers, takenOver, reconcile);
         List<TeacherOutcome> outcomes = new ArrayList<>();
         ChunkResult result = ChunkResult.NOTHING;
         for (PlannedChunk.Teacher teacher : chunk.teachers) {
@@ -257,7 +259,8 @@ class LessonWriter {
             Set<UUID> blocked,
             Map<UUID, LessonCounts> inserted,
             Takeovers.Decided takeovers,
-            Set<UUID> takenOver) {
+            Set<UUID> takenOver,
+            boolean reconcile) {
         Map<UUID, LessonCounts> counts = new HashMap<>(inserted);
         Set<UUID> cancelledThenTakenOver = new HashSet<>();
         for (LessonChange takeover : takeovers.takeovers()) {
@@ -276,7 +279,8 @@ class LessonWriter {
                 add(counts, work.teacherOf(change), new LessonCounts(0, 0, 1, 0, 0));
             }
         }
-        List<LessonChange> held = new ArrayList<>(work.held());
+        // Nothing is held back where nothing would be changed anyway.
+        List<LessonChange> held = new ArrayList<>(reconcile ? work.held() : List.of());
         held.addAll(takeovers.held());
         held.forEach(change -> add(counts, work.teacherOf(change), new LessonCounts(0, 0, 0, 0, 1)));
         Map<UUID, List<LessonChange>> blockedByTeacher = new HashMap<>();

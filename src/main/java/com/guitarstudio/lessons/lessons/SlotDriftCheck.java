@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -150,19 +151,16 @@ class SlotDriftCheck implements HealthCheck {
         Instant cutoff = now.plus(properties.reconcileNotice());
         int lessons = 0;
         for (TeacherSlots teacher : teachers) {
-            var zone = TimeZones.parse(teacher.timezone());
+            Optional<ZoneId> zone = TimeZones.parse(teacher.timezone());
             for (SlotState slot : teacher.slots()) {
                 if (slot.eligible() && zone.isEmpty()) {
                     continue; // the unknown-time-zones check reports these
                 }
-                lessons += SlotReconciler.reconcile(
-                                slot,
-                                zone.orElse(null),
-                                bySlot.getOrDefault(slot.slotId(), List.of()),
-                                closures,
-                                cutoff)
-                        .changes()
-                        .size();
+                SlotReconciler.Outcome outcome = SlotReconciler.reconcile(
+                        slot, zone.orElse(null), bySlot.getOrDefault(slot.slotId(), List.of()), closures, cutoff);
+                // Without reconciliation nothing is held back: every lesson that differs stays as it is.
+                lessons += outcome.changes().size()
+                        + (properties.reconcile() ? 0 : outcome.held().size());
             }
         }
         return lessons;

@@ -20,9 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The job as a freshly started service runs it: its first run in a JVM that has run nothing else
- * (256 MB of heap, as the benchmark's own), then a re-run with nothing new. The benchmark starts it
- * as a process of its own and reads one line: the two times, the peak heap and the lessons'
- * fingerprint. The database's connection reaches it in the environment, never on the command line.
+ * (256 MB of heap, as the benchmark's own), then a re-run with nothing new, then a run after a tenth
+ * of the slots changed their time or price. The benchmark starts it as a process of its own and reads
+ * one line: the three times, the peak heap and the lessons' fingerprint after the first run. The database's connection reaches it in the environment, never on the command line.
  *
  * <p>The process starts from a one-line launcher in Java's single-file source mode rather than a
  * {@code main} here: {@code ./mvnw spring-boot:test-run} needs the dev launcher to be the only
@@ -74,9 +74,13 @@ public final class ColdJobRun {
                 .reduce((first, second) -> second)
                 .orElseThrow(
                         () -> new IllegalStateException("The job's JVM said nothing:\n" + String.join("\n", output)));
-        String[] parts = result.substring(RESULT.length()).split(" ", 4);
+        String[] parts = result.substring(RESULT.length()).split(" ", 5);
         return new LessonGenerationBenchmark.ColdJob(
-                Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3]);
+                Long.parseLong(parts[0]),
+                Long.parseLong(parts[1]),
+                Long.parseLong(parts[2]),
+                Long.parseLong(parts[3]),
+                parts[4]);
     }
 
     /** A source file whose main calls {@link #measure()}, written once per benchmark. */
@@ -109,11 +113,12 @@ public final class ColdJobRun {
             long full = LessonGenerationBenchmark.timed(generation, true);
             long rerun = LessonGenerationBenchmark.timed(generation, false);
             long peakHeap = LessonGenerationBenchmark.peakHeapMib();
-            String fingerprint = instance.getBean(JdbcClient.class)
-                    .sql(LessonRulesInSql.FINGERPRINT)
-                    .query(String.class)
-                    .single();
-            System.out.println(RESULT + full + " " + rerun + " " + peakHeap + " " + fingerprint);
+            JdbcClient jdbc = instance.getBean(JdbcClient.class);
+            String fingerprint =
+                    jdbc.sql(LessonRulesInSql.FINGERPRINT).query(String.class).single();
+            LessonGenerationBenchmark.changeATenthOfTheSlots(jdbc);
+            long changed = LessonGenerationBenchmark.timedChanges(generation);
+            System.out.println(RESULT + full + " " + rerun + " " + changed + " " + peakHeap + " " + fingerprint);
         }
         System.exit(0);
     }
