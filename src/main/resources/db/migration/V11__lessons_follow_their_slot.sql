@@ -65,6 +65,40 @@ create index planned_slot_held_idx on planned_slot (slot_id) where held_lessons 
 create trigger planned_slot_touch_updated_at before update on planned_slot
     for each row execute function touch_updated_at();
 
+-- Which transactions wrote slots, teachers, students or planned_slot rows: one row per transaction,
+-- noted by statement-level triggers, as lesson_change does for lessons. Finding the slots that
+-- changed since their lessons were planned compares every slot with its planned_slot row (about
+-- 0.4 s at 100,000 slots); the slot-drift health check keeps what it found while no such transaction
+-- has committed since. The triggers run as this table's owner, so a studio app with a role of its
+-- own needs no rights here. Rows older than a day are deleted by that check.
+create table slot_change
+(
+    xid        xid8        not null,
+    changed_at timestamptz not null default now(),
+    constraint slot_change_pkey primary key (xid)
+);
+
+create function note_slot_change() returns trigger
+    language plpgsql
+    security definer
+    set search_path from current
+as
+$$
+begin
+    insert into slot_change (xid) values (pg_current_xact_id()) on conflict do nothing;
+    return null;
+end
+$$;
+
+create trigger recurring_slot_changed after insert or update or delete or truncate on recurring_slot
+    for each statement execute function note_slot_change();
+create trigger teacher_profile_changed after insert or update or delete or truncate on teacher_profile
+    for each statement execute function note_slot_change();
+create trigger student_profile_changed after insert or update or delete or truncate on student_profile
+    for each statement execute function note_slot_change();
+create trigger planned_slot_changed after insert or update or delete or truncate on planned_slot
+    for each statement execute function note_slot_change();
+
 -- Lessons already in the database count as the service's only where they match their slot's current
 -- plan exactly: an eligible slot (active, its teacher and student active, the student that teacher's),
 -- the slot's weekday, term and cadence, its wall-clock time in the teacher's zone (a time that happens

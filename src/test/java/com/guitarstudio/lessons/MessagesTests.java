@@ -28,7 +28,19 @@ class MessagesTests {
             1234 | Generated 1,234 lessons for 1,234 teachers in 1.2 s
             """)
     void aRunsResultCountsLessonsAndTeachers(long count, String expected) {
-        assertThat(message("outcome.generated", count, count, "1.2 s")).isEqualTo(expected);
+        assertThat(message("outcome.generated", count, count, "1.2 s", 0, 0)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} updated, {1} cancelled -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1  | 0 | Generated 0 lessons for 1 teacher in 1.2 s; 1 lesson followed its slot
+            12 | 0 | Generated 0 lessons for 1 teacher in 1.2 s; 12 lessons followed their slot
+            0  | 1 | Generated 0 lessons for 1 teacher in 1.2 s; 1 lesson was cancelled because its slot changed
+            3  | 9 | Generated 0 lessons for 1 teacher in 1.2 s; 3 lessons followed their slot; 9 lessons were cancelled because their slot changed
+            """)
+    void aRunsResultSaysHowManyLessonsFollowedTheirSlot(long updated, long cancelled, String expected) {
+        assertThat(message("outcome.generated", 0, 1, "1.2 s", updated, cancelled))
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

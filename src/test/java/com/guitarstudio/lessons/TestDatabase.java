@@ -103,8 +103,12 @@ public final class TestDatabase {
 
     /** Plain connections to {@code database} (one made by {@link #createEmptyDatabase()}, say), no pool. */
     public static JdbcClient jdbc(DatabaseConnection database) {
-        return JdbcClient.create(
-                new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
+        return JdbcClient.create(dataSource(database));
+    }
+
+    /** The same plain connections, for {@link #migrate} and for tests that need a {@link DataSource}. */
+    public static DataSource dataSource(DatabaseConnection database) {
+        return new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password());
     }
 
     /**

@@ -33,6 +33,8 @@ final class ChunkWork {
     private final Set<UUID> crowded = new HashSet<>();
     private final Set<Pair> carefulPairs = new HashSet<>();
     private final Map<UUID, UUID> teacherOfLesson = new HashMap<>();
+    private final List<NewLesson> carefulRows = new ArrayList<>();
+    private final List<NewLesson> plainRows = new ArrayList<>();
 
     /**
      * @param cutoff now plus the notice period
@@ -83,6 +85,7 @@ final class ChunkWork {
         } else {
             carefulPairs.clear();
         }
+        sortRows();
     }
 
     /** A slot that changed since its lessons were last brought in line, or that never was and gets lessons. */
@@ -134,21 +137,23 @@ final class ChunkWork {
 
     /** The planned rows of pairs whose instants the chunk's changes or cancelled lessons touch. */
     List<NewLesson> carefulRows() {
-        return rows().stream().filter(row -> carefulPairs.contains(row.pair())).toList();
+        return carefulRows;
     }
 
     /** The other planned rows: nothing of the chunk touches their instants. */
     List<NewLesson> plainRows() {
-        return rows().stream().filter(row -> !carefulPairs.contains(row.pair())).toList();
+        return plainRows;
     }
 
-    private List<NewLesson> rows() {
-        List<NewLesson> rows = new ArrayList<>();
-        for (PlannedLesson lesson : chunk.inserts()) {
-            rows.add(new NewLesson(
-                    lesson, OccurrencePlanner.closureOn(lesson.teacherId(), lesson.occurrenceDate(), closures)));
+    /** Each planned row with the closure of its date, careful or plain by its pair. */
+    private void sortRows() {
+        for (PlannedChunk.Teacher teacher : chunk.teachers) {
+            for (PlannedLesson lesson : teacher.inserts()) {
+                NewLesson row = new NewLesson(
+                        lesson, OccurrencePlanner.closureOn(lesson.teacherId(), lesson.occurrenceDate(), closures));
+                (carefulPairs.contains(row.pair()) ? carefulRows : plainRows).add(row);
+            }
         }
-        return rows;
     }
 
     Instant cutoff() {

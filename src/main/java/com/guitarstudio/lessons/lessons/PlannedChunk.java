@@ -52,10 +52,4 @@ public final class PlannedChunk {
         teachers.forEach(teacher -> alone.add(new PlannedChunk(now, List.of(teacher), List.of(), teacher.teacherId())));
         return alone;
     }
-
-    List<PlannedLesson> inserts() {
-        List<PlannedLesson> lessons = new ArrayList<>();
-        teachers.forEach(teacher -> lessons.addAll(teacher.inserts()));
-        return lessons;
-    }
 }

@@ -45,7 +45,7 @@ class SlotChunks {
     private static final String COLUMNS = """
             select t.id as teacher_id, u.name as teacher_name, t.timezone,
                    r.id as slot_id, r.student_id, r.day_of_week, r.start_time, r.duration_minutes,
-                   r.per_lesson_price, r.starts_on, r.ends_on, r.interval_weeks,
+                   r.per_lesson_price as price, r.starts_on, r.ends_on, r.interval_weeks,
                    (%s) as eligible,
                    (select max(l.occurrence_date) from lesson l where l.recurring_slot_id = r.id) as generated_through,
                    p.eligible as planned_eligible, p.teacher_id as planned_teacher_id,
@@ -133,45 +133,32 @@ class SlotChunks {
     }
 
     private static Row row(ResultSet rs, int number) throws SQLException {
-        UUID teacherId = rs.getObject("teacher_id", UUID.class);
-        String timezone = rs.getString("timezone");
-        SlotTerms terms = new SlotTerms(
-                teacherId,
-                rs.getObject("student_id", UUID.class),
-                timezone,
-                DayOfWeekColumn.fromColumn(rs.getInt("day_of_week")),
-                rs.getObject("start_time", LocalTime.class),
-                rs.getInt("duration_minutes"),
-                rs.getInt("per_lesson_price"),
-                rs.getObject("starts_on", LocalDate.class),
-                rs.getObject("ends_on", LocalDate.class),
-                rs.getInt("interval_weeks"));
-        PlannedSlot planned = null;
-        boolean plannedEligible = rs.getBoolean("planned_eligible");
-        if (!rs.wasNull()) {
-            planned = new PlannedSlot(
-                    plannedEligible,
-                    new SlotTerms(
-                            rs.getObject("planned_teacher_id", UUID.class),
-                            rs.getObject("planned_student_id", UUID.class),
-                            rs.getString("planned_timezone"),
-                            DayOfWeekColumn.fromColumn(rs.getInt("planned_day_of_week")),
-                            rs.getObject("planned_start_time", LocalTime.class),
-                            rs.getInt("planned_duration_minutes"),
-                            rs.getInt("planned_price"),
-                            rs.getObject("planned_starts_on", LocalDate.class),
-                            rs.getObject("planned_ends_on", LocalDate.class),
-                            rs.getInt("planned_interval_weeks")));
-        }
+        Boolean plannedEligible = rs.getObject("planned_eligible", Boolean.class);
+        PlannedSlot planned = plannedEligible == null ? null : new PlannedSlot(plannedEligible, terms(rs, "planned_"));
         return new Row(
-                teacherId,
+                rs.getObject("teacher_id", UUID.class),
                 rs.getString("teacher_name"),
-                timezone,
+                rs.getString("timezone"),
                 new SlotState(
                         rs.getObject("slot_id", UUID.class),
-                        terms,
+                        terms(rs, ""),
                         rs.getBoolean("eligible"),
                         rs.getObject("generated_through", LocalDate.class),
                         planned));
+    }
+
+    /** A slot's terms from the columns named with {@code prefix}. */
+    private static SlotTerms terms(ResultSet rs, String prefix) throws SQLException {
+        return new SlotTerms(
+                rs.getObject(prefix + "teacher_id", UUID.class),
+                rs.getObject(prefix + "student_id", UUID.class),
+                rs.getString(prefix + "timezone"),
+                DayOfWeekColumn.fromColumn(rs.getInt(prefix + "day_of_week")),
+                rs.getObject(prefix + "start_time", LocalTime.class),
+                rs.getInt(prefix + "duration_minutes"),
+                rs.getInt(prefix + "price"),
+                rs.getObject(prefix + "starts_on", LocalDate.class),
+                rs.getObject(prefix + "ends_on", LocalDate.class),
+                rs.getInt(prefix + "interval_weeks"));
     }
 }

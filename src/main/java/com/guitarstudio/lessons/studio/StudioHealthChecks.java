@@ -1,11 +1,11 @@
 package com.guitarstudio.lessons.studio;
 
+import com.guitarstudio.lessons.config.ChangeNotes;
 import com.guitarstudio.lessons.health.HealthCheck;
 import com.guitarstudio.lessons.health.HealthIssue;
 import com.guitarstudio.lessons.health.Indicators;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -135,13 +135,8 @@ final class StudioHealthChecks {
     @Order(550)
     static class DoubleBookings implements HealthCheck {
 
-        /** The longest a count is kept, even when nothing seems to have changed. */
-        static final Duration KEPT_AT_MOST = Duration.ofHours(1);
-
-        /** How long the note of a transaction that wrote lessons is kept: far longer than a count. */
-        static final Duration NOTES_KEPT = Duration.ofDays(1);
-
         private final JdbcClient jdbc;
+        private final ChangeNotes notes;
         private final MessageSource messages;
         private final Clock clock;
         private final AtomicReference<Count> last = new AtomicReference<>();
@@ -149,15 +144,15 @@ final class StudioHealthChecks {
         /**
          * A count and what it was true for.
          *
-         * @param snapshot the database snapshot it read ({@code pg_snapshot} as text)
-         * @param countedAt the database's clock then
+         * @param seen the database snapshot it read and the database's clock then
          * @param now the application's "now" it counted upcoming lessons from
          * @param firstStart when the earliest lesson of a counted pair starts; empty for no pairs
          */
-        record Count(String snapshot, Instant countedAt, Instant now, long pairs, Optional<Instant> firstStart) {}
+        record Count(ChangeNotes.Seen seen, Instant now, long pairs, Optional<Instant> firstStart) {}
 
-        DoubleBookings(JdbcClient jdbc, MessageSource messages, Clock clock) {
+        DoubleBookings(JdbcClient jdbc, ChangeNotes notes, MessageSource messages, Clock clock) {
             this.jdbc = jdbc;
+            this.notes = notes;
             this.messages = messages;
             this.clock = clock;
         }
@@ -186,27 +181,12 @@ final class StudioHealthChecks {
         private boolean stillTrue(Count count, Instant now) {
             boolean sameLessonsUpcoming = !now.isBefore(count.now())
                     && count.firstStart().map(start -> !now.isAfter(start)).orElse(true);
-            return sameLessonsUpcoming
-                    && jdbc.sql("""
-                            select statement_timestamp() < cast(:countedAt as timestamptz) + cast(:keptAtMost as bigint) * interval '1 second'
-                               and not exists (
-                                 select 1 from lesson_change
-                                 where xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
-                                   and not pg_visible_in_snapshot(xid, cast(:snapshot as pg_snapshot)))
-                            """)
-                            .param("countedAt", Timestamp.from(count.countedAt()))
-                            .param("keptAtMost", KEPT_AT_MOST.toSeconds())
-                            .param("snapshot", count.snapshot())
-                            .query(Boolean.class)
-                            .single();
+            return sameLessonsUpcoming && notes.unchangedSince(ChangeNotes.Notes.LESSONS, count.seen());
         }
 
         /** Counts in one statement, so the snapshot it returns is the one the count read. */
         private Count count(Instant now) {
-            jdbc.sql(
-                            "delete from lesson_change where changed_at < statement_timestamp() - cast(:kept as bigint) * interval '1 second'")
-                    .param("kept", NOTES_KEPT.toSeconds())
-                    .update();
+            notes.prune(ChangeNotes.Notes.LESSONS);
             return jdbc.sql("""
                     with upcoming as (
                       select id, teacher_id, start_at,
@@ -214,19 +194,19 @@ final class StudioHealthChecks {
                                partition by teacher_id order by start_at, id
                                rows between unbounded preceding and 1 preceding) as earlier_end
                       from lesson where status = 'SCHEDULED' and start_at >= :now)
-                    select cast(pg_current_snapshot() as text) as snapshot, statement_timestamp() as counted_at,
-                           count(*) as pairs, min(earlier.start_at) as first_start
+                    select %s, count(*) as pairs, min(earlier.start_at) as first_start
                     from upcoming later
                     join lesson earlier on earlier.teacher_id = later.teacher_id and earlier.status = 'SCHEDULED'
                      and earlier.start_at >= :now and earlier.start_at <= later.start_at
                      and (earlier.start_at, earlier.id) < (later.start_at, later.id)
                      and earlier.start_at + earlier.duration_minutes * interval '1 minute' > later.start_at
                     where later.earlier_end > later.start_at
-                    """)
+                    """.formatted(ChangeNotes.SNAPSHOT_COLUMNS))
                     .param("now", Timestamp.from(now))
                     .query((row, number) -> new Count(
-                            row.getString("snapshot"),
-                            row.getTimestamp("counted_at").toInstant(),
+                            new ChangeNotes.Seen(
+                                    row.getString("snapshot"),
+                                    row.getTimestamp("counted_at").toInstant()),
                             now,
                             row.getLong("pairs"),
                             Optional.ofNullable(row.getTimestamp("first_start")).map(Timestamp::toInstant)))

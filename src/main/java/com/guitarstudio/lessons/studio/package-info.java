@@ -3,7 +3,7 @@
  * of which slots get lessons ({@link com.guitarstudio.lessons.studio.RecurringSlotRepository#ELIGIBLE}),
  * the repository generation reads slots through, and the health checks about the data.
  */
-@ApplicationModule(allowedDependencies = "health")
+@ApplicationModule(allowedDependencies = {"config", "health"})
 package com.guitarstudio.lessons.studio;
 
 import org.springframework.modulith.ApplicationModule;

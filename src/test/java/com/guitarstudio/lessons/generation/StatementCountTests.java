@@ -40,6 +40,35 @@ class StatementCountTests {
         assertThat(twiceTheTeachers - tenSlotsEach).isEqualTo(5 * 8);
     }
 
+    @Test
+    void statementsDoNotGrowWithTheLessonsThatFollowTheirSlot() {
+        int chunk = IntegrationTest.TEACHERS_PER_CHUNK;
+        int tenSlotsEach = statementsOfARunAfterEverySlotChanged(5 * chunk, 10);
+        int twentySlotsEach = statementsOfARunAfterEverySlotChanged(5 * chunk, 20);
+
+        assertThat(twentySlotsEach).isEqualTo(tenSlotsEach);
+        // Per chunk besides a first run's: read the lessons the changed slots own, change them, and ask
+        // which of those not changed are still as read (none: every change is made).
+        assertThat(tenSlotsEach).isLessThanOrEqualTo(5 * 11 + 13);
+    }
+
+    /**
+     * A run after every slot moved half an hour and got a new price: every lesson is updated (but for
+     * those within a day of the run, which are held).
+     */
+    private int statementsOfARunAfterEverySlotChanged(int teachers, int slotsPerTeacher) {
+        statementsOfARun(teachers, slotsPerTeacher);
+        studio.update("update recurring_slot set start_time = start_time + interval '30 minutes',"
+                + " per_lesson_price = per_lesson_price + 100");
+        counter.reset();
+
+        GenerationResult result = generation.run(JobTrigger.MANUAL, null);
+
+        assertThat(result.status()).isEqualTo(JobStatus.SUCCESS);
+        assertThat(result.lessonsUpdated()).isGreaterThan(teachers * slotsPerTeacher * 11);
+        return counter.executed();
+    }
+
     private int statementsOfARun(int teachers, int slotsPerTeacher) {
         studio.empty();
         studio.bulk("count", teachers, slotsPerTeacher);

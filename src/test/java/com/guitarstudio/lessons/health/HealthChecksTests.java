@@ -276,6 +276,26 @@ class HealthChecksTests {
     }
 
     @Test
+    void theSlotsFoundChangedAreKeptUntilATransactionWritesSlotsTeachersOrStudents() {
+        UUID slot =
+                studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        generation.run(JobTrigger.MANUAL, null);
+        assertNoIssue("slot-drift");
+        try {
+            jdbc.sql("alter table recurring_slot disable trigger recurring_slot_changed")
+                    .update();
+            studio.update("update recurring_slot set start_time = '18:00' where id = ?", slot);
+            assertNoIssue("slot-drift"); // a write nobody noted: what was found is kept
+        } finally {
+            jdbc.sql("alter table recurring_slot enable trigger recurring_slot_changed")
+                    .update();
+        }
+        studio.update("update teacher_profile set is_admin = false where id = ?", teacherOf(slot));
+
+        assertIssue("slot-drift", 12, "12 upcoming lessons no longer match their slot");
+    }
+
+    @Test
     void lessonsLeftAsTheyWereByTheNoticePeriodAreNamedUntilTheyStart() {
         UUID slot =
                 studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));

@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V11 on a studio's database that already holds lessons: a lesson counts as the service's only where
@@ -35,8 +34,7 @@ class OwnershipMigrationTests {
     @Test
     void lessonsFromBeforeV11AreTheServicesOnlyWhereTheyMatchTheirSlotExactly() {
         database = TestDatabase.createEmptyDatabase();
-        DataSource dataSource =
-                new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password());
+        DataSource dataSource = TestDatabase.dataSource(database);
         TestDatabase.migrate(dataSource, "10");
         JdbcClient jdbc = JdbcClient.create(dataSource);
         StudioFixtures studio = new StudioFixtures(jdbc);

@@ -6,6 +6,7 @@ import com.guitarstudio.lessons.IntegrationTest;
 import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
 import com.guitarstudio.lessons.StudioFixtures;
+import com.guitarstudio.lessons.config.ChangeNotes;
 import com.guitarstudio.lessons.health.HealthIssue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -190,7 +191,11 @@ class DoubleBookingsTests {
     private void backdateTheKeptCount(Duration by) {
         StudioHealthChecks.DoubleBookings.Count kept = doubleBookings.kept();
         doubleBookings.keep(new StudioHealthChecks.DoubleBookings.Count(
-                kept.snapshot(), kept.countedAt().minus(by), kept.now(), kept.pairs(), kept.firstStart()));
+                new ChangeNotes.Seen(
+                        kept.seen().snapshot(), kept.seen().countedAt().minus(by)),
+                kept.now(),
+                kept.pairs(),
+                kept.firstStart()));
     }
 
     private void lesson(String startAt, int minutes) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V8 on a studio's database that already holds a negative price (the studio app wrote it before the
@@ -35,8 +34,7 @@ class NonNegativePricesMigrationTests {
     @Test
     void aNegativePriceWrittenBeforeV8KeepsTheMigrationGoingAndNewOnesAreRefused() {
         database = TestDatabase.createEmptyDatabase();
-        DataSource dataSource =
-                new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password());
+        DataSource dataSource = TestDatabase.dataSource(database);
         TestDatabase.migrate(dataSource, "7");
         JdbcClient jdbc = JdbcClient.create(dataSource);
         StudioFixtures studio = new StudioFixtures(jdbc);

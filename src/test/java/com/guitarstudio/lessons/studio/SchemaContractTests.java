@@ -196,6 +196,10 @@ class SchemaContractTests {
               column locked_by character varying(255) not null
               column name character varying(64) not null
               primary key (name)
+            table slot_change
+              column changed_at timestamp with time zone not null default now()
+              column xid xid8 not null
+              primary key (xid)
             table student_profile
               column created_at timestamp with time zone not null default now()
               column id uuid not null default gen_random_uuid()
