@@ -30,7 +30,7 @@ public record GenerationPreview(
         List<String> errors) {
 
     /** How many changes a preview lists. */
-    public static final int CHANGES = 50;
+    public static final int CHANGES = ChunkPreview.CHANGES;
 
     public GenerationPreview {
         teachers = List.copyOf(teachers);

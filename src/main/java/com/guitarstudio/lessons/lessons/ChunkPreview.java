@@ -8,9 +8,12 @@ import java.util.UUID;
 /**
  * What writing a chunk now would do, written nowhere: per teacher, what would happen to lessons (or
  * why the teacher would be skipped), and the changes to lessons the service owns, the earliest
- * {@value LessonWriter#PREVIEW_CHANGES} of them.
+ * {@value #CHANGES} of them.
  */
 public record ChunkPreview(List<Teacher> teachers, List<Change> changes) {
+
+    /** How many changes a preview lists: the earliest. */
+    public static final int CHANGES = 50;
 
     public ChunkPreview {
         teachers = List.copyOf(teachers);

@@ -2,13 +2,10 @@ package com.guitarstudio.lessons.lessons;
 
 import com.guitarstudio.lessons.studio.TimeZones;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,19 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
  * cancels it); any other lesson goes to the first other closure that still covers it, or back to
  * SCHEDULED. With GENERATION_RECONCILE=false every lesson is given back the second way.
  *
- * <p>A lesson's local date is worked out by {@code java.time}, like the occurrence dates of
- * generation: for each zone among the candidate lessons, the range becomes the instants from the
- * first day's midnight to the midnight after the last day in that zone, and SQL compares {@code
- * start_at} with those. A lesson whose zone id Java does not know is left alone.
+ * <p>A lesson's local date is worked out by {@code java.time} ({@link ClosureZones}).
  */
 @Service
 public class ClosedLessons {
 
     /** How many of the lessons a preview lists. */
     static final int PREVIEW_LESSONS = 50;
-
-    /** Candidate lessons lie within this many days of the range in UTC, whatever their zone. */
-    private static final int ZONE_MARGIN_DAYS = 2;
 
     /** The closure's dates as instants of each zone among the candidate lessons: a table {@code z}. */
     private static final String ZONES = "unnest(cast(:zones as text[]), cast(:froms as timestamptz[]),"
@@ -107,6 +97,7 @@ public class ClosedLessons {
 
     private final JdbcClient jdbc;
     private final CalendarLock lock;
+    private final ClosureZones zones;
     private final Clock clock;
     private final SlotChunks slots;
     private final ClosureReader closureReader;
@@ -116,6 +107,7 @@ public class ClosedLessons {
     ClosedLessons(
             JdbcClient jdbc,
             CalendarLock lock,
+            ClosureZones zones,
             Clock clock,
             SlotChunks slots,
             ClosureReader closureReader,
@@ -123,6 +115,7 @@ public class ClosedLessons {
             LessonProperties properties) {
         this.jdbc = jdbc;
         this.lock = lock;
+        this.zones = zones;
         this.clock = clock;
         this.slots = slots;
         this.closureReader = closureReader;
@@ -149,7 +142,7 @@ public class ClosedLessons {
     @Transactional(readOnly = true)
     public Preview preview(Closure closure) {
         Instant now = clock.instant();
-        ZoneRanges ranges = zoneRanges(closure, now);
+        ClosureZones.ZoneRanges ranges = zones.of(closure, now);
         long count = jdbc.sql("select count(*)" + COVERED)
                 .params(ranges.parameters(closure, now))
                 .query(Long.class)
@@ -182,7 +175,7 @@ public class ClosedLessons {
     public int close(Closure closure) {
         lock.holdExclusive();
         Instant now = clock.instant();
-        ZoneRanges ranges = zoneRanges(closure, now);
+        ClosureZones.ZoneRanges ranges = zones.of(closure, now);
         if (ranges.isEmpty()) {
             return 0;
         }
@@ -268,7 +261,7 @@ public class ClosedLessons {
      * still covers it ({@link Closure#PRECEDENCE}), or back to SCHEDULED; returns their new statuses.
      */
     private List<String> handOver(Closure deleted, Instant now) {
-        List<String> zones = jdbc.sql("""
+        List<String> zoneIds = jdbc.sql("""
                         select distinct timezone from lesson
                         where closure_id = :closure and status = 'CLOSED' and start_at >= :now
                         """)
@@ -276,23 +269,10 @@ public class ClosedLessons {
                 .param("now", Timestamp.from(now))
                 .query(String.class)
                 .list();
-        if (zones.isEmpty()) {
+        if (zoneIds.isEmpty()) {
             return List.of();
         }
-        List<Closure> others = jdbc.sql("""
-                        select id, teacher_id, starts_on, ends_on from studio_closure
-                        where id <> :closure and ends_on >= :startsOn and starts_on <= :endsOn
-                          and (cast(:teacher as uuid) is null or teacher_id is null
-                               or teacher_id = cast(:teacher as uuid))
-                        order by starts_on, id
-                        """)
-                .param("closure", deleted.id())
-                .param("startsOn", deleted.startsOn())
-                .param("endsOn", deleted.endsOn())
-                .param("teacher", uuid(deleted.teacherId()))
-                .query(Closure.class)
-                .list();
-        Handover handover = Handover.of(others, zones);
+        ClosureZones.Handover handover = zones.handover(deleted, zoneIds);
         return jdbc.sql(HAND_OVER)
                 .param("closure", deleted.id())
                 .param("now", Timestamp.from(now))
@@ -303,114 +283,5 @@ public class ClosedLessons {
                 .param("tos", handover.tos())
                 .query(String.class)
                 .list();
-    }
-
-    /**
-     * The other closures a deleted closure's lessons may go to, one row per closure and zone, in
-     * order of precedence, with the closure's range as instants of that zone.
-     */
-    private record Handover(String[] closures, String[] teachers, String[] zones, String[] froms, String[] tos) {
-
-        static Handover of(List<Closure> others, List<String> zoneIds) {
-            List<String[]> rows = new ArrayList<>();
-            others.stream().sorted(Closure.PRECEDENCE).forEach(closure -> {
-                for (String zoneId : zoneIds) {
-                    ZoneRange.of(zoneId, closure.startsOn(), closure.endsOn())
-                            .ifPresent(range -> rows.add(new String[] {
-                                closure.id().toString(),
-                                closure.teacherId() == null
-                                        ? null
-                                        : closure.teacherId().toString(),
-                                range.zone(),
-                                range.from().toString(),
-                                range.to().toString()
-                            }));
-                }
-            });
-            return new Handover(column(rows, 0), column(rows, 1), column(rows, 2), column(rows, 3), column(rows, 4));
-        }
-
-        private static String[] column(List<String[]> rows, int index) {
-            return rows.stream().map(row -> row[index]).toArray(String[]::new);
-        }
-    }
-
-    /**
-     * For each zone among the lessons the closure could close (SCHEDULED, not past, within a margin
-     * of the range in UTC), the closure's range as instants of that zone.
-     */
-    private ZoneRanges zoneRanges(Closure closure, Instant now) {
-        Instant lower = closure.startsOn()
-                .minusDays(ZONE_MARGIN_DAYS)
-                .atStartOfDay(ZoneOffset.UTC)
-                .toInstant();
-        Instant upper = closure.endsOn()
-                .plusDays(1 + ZONE_MARGIN_DAYS)
-                .atStartOfDay(ZoneOffset.UTC)
-                .toInstant();
-        if (!upper.isAfter(now)) {
-            return ZoneRanges.NONE;
-        }
-        List<String> zoneIds = jdbc.sql("""
-                        select distinct l.timezone from lesson l
-                        where l.status = 'SCHEDULED' and l.start_at >= :lower and l.start_at < :upper
-                          and l.start_at >= :now
-                          and (cast(:teacher as uuid) is null or l.teacher_id = cast(:teacher as uuid))
-                        """)
-                .param("lower", Timestamp.from(lower))
-                .param("upper", Timestamp.from(upper))
-                .param("now", Timestamp.from(now))
-                .param("teacher", uuid(closure.teacherId()))
-                .query(String.class)
-                .list();
-        List<String> zones = new ArrayList<>();
-        List<String> froms = new ArrayList<>();
-        List<String> tos = new ArrayList<>();
-        for (String zoneId : zoneIds) {
-            ZoneRange.of(zoneId, closure.startsOn(), closure.endsOn()).ifPresent(range -> {
-                zones.add(range.zone());
-                froms.add(range.from().toString());
-                tos.add(range.to().toString());
-            });
-        }
-        return new ZoneRanges(zones.toArray(String[]::new), froms.toArray(String[]::new), tos.toArray(String[]::new));
-    }
-
-    private record ZoneRanges(String[] zones, String[] froms, String[] tos) {
-
-        static final ZoneRanges NONE = new ZoneRanges(new String[0], new String[0], new String[0]);
-
-        boolean isEmpty() {
-            return zones.length == 0;
-        }
-
-        Map<String, Object> parameters(Closure closure, Instant now) {
-            return Map.of(
-                    "zones", zones,
-                    "froms", froms,
-                    "tos", tos,
-                    "now", Timestamp.from(now),
-                    "teacher", uuid(closure.teacherId()));
-        }
-    }
-
-    /**
-     * The local dates {@code first..last} of one zone as instants: from the first day's start
-     * (midnight, or the end of a gap at midnight) to the start of the day after the last. Empty for a
-     * zone id Java does not know.
-     */
-    private record ZoneRange(String zone, Instant from, Instant to) {
-
-        static Optional<ZoneRange> of(String zoneId, LocalDate first, LocalDate last) {
-            return TimeZones.parse(zoneId)
-                    .map(zone -> new ZoneRange(
-                            zoneId,
-                            first.atStartOfDay(zone).toInstant(),
-                            last.plusDays(1).atStartOfDay(zone).toInstant()));
-        }
-    }
-
-    private static SqlParameterValue uuid(UUID id) {
-        return new SqlParameterValue(Types.VARCHAR, id == null ? null : id.toString());
     }
 }

@@ -3,22 +3,14 @@ package com.guitarstudio.lessons.lessons;
 import com.guitarstudio.lessons.config.DatabaseFailures;
 import com.guitarstudio.lessons.joblog.JobLogService;
 import com.guitarstudio.lessons.joblog.TeacherOutcome;
-import com.guitarstudio.lessons.studio.TimeZones;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,12 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class LessonWriter {
 
-    /** How many changes a preview lists. */
-    static final int PREVIEW_CHANGES = 50;
-
     private static final Logger log = LoggerFactory.getLogger(LessonWriter.class);
-
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final PlatformTransactionManager transactions;
     private final ClosureReader closures;
@@ -66,7 +53,7 @@ class LessonWriter {
     private final PlannedSlots plannedSlots;
     private final JobLogService jobLog;
     private final JdbcClient jdbc;
-    private final MessageSource messages;
+    private final ChunkReports reports;
     private final LessonProperties properties;
 
     LessonWriter(
@@ -78,7 +65,7 @@ class LessonWriter {
             PlannedSlots plannedSlots,
             JobLogService jobLog,
             JdbcClient jdbc,
-            MessageSource messages,
+            ChunkReports reports,
             LessonProperties properties) {
         this.transactions = transactions;
         this.closures = closures;
@@ -88,7 +75,7 @@ class LessonWriter {
         this.plannedSlots = plannedSlots;
         this.jobLog = jobLog;
         this.jdbc = jdbc;
-        this.messages = messages;
+        this.reports = reports;
         this.properties = properties;
     }
 
@@ -140,11 +127,9 @@ class LessonWriter {
                     work.cutoff());
             List<NewLesson> rows = new ArrayList<>(work.plainRows());
             rows.addAll(takeovers.inserts());
-            Tally tally = tally(
+            ChunkTally tally = ChunkTally.of(
                     work, applied, blocked, inserts.wouldInsert(rows), takeovers, ids(takeovers.takeovers()), true);
-            return new ChunkPreview(
-                    previewTeachers(chunk, tally),
-                    previewChanges(chunk, work.changesOf(applied), takeovers.takeovers()));
+            return reports.preview(chunk, tally, work.changesOf(applied), takeovers.takeovers());
         });
     }
 
@@ -184,12 +169,12 @@ class LessonWriter {
         rows.addAll(takeovers.inserts());
         Map<UUID, LessonCounts> inserted = inserts.insert(rows);
         plannedSlots.record(work.inLine(applied, blocked, reconcile));
-        Tally tally = tally(work, applied, blocked, inserted, takeovers, takenOver, reconcile);
+        ChunkTally tally = ChunkTally.of(work, applied, blocked, inserted, takeovers, takenOver, reconcile);
         List<TeacherOutcome> outcomes = new ArrayList<>();
         ChunkResult result = ChunkResult.NOTHING;
         for (PlannedChunk.Teacher teacher : chunk.teachers) {
             LessonCounts counts = tally.counts(teacher.teacherId());
-            String error = blocked(tally, teacher.teacherId());
+            String error = reports.blocked(tally, teacher.teacherId());
             outcomes.add(new TeacherOutcome(
                     teacher.teacherId(),
                     teacher.slots().teacherName(),
@@ -223,177 +208,6 @@ class LessonWriter {
                         : Set.of(),
                 chunk.now.plus(properties.reconcileNotice()),
                 properties.reconcile());
-    }
-
-    /** Per teacher of a chunk: what happened to their lessons, and the lessons that could not follow their slot. */
-    private record Tally(Map<UUID, LessonCounts> byTeacher, Map<UUID, List<LessonChange>> blockedByTeacher) {
-
-        LessonCounts counts(UUID teacher) {
-            return byTeacher.getOrDefault(teacher, LessonCounts.NONE);
-        }
-    }
-
-    /** Why some of a teacher's lessons could not follow their slot, or null when all could. */
-    private String blocked(Tally tally, UUID teacher) {
-        List<LessonChange> blocked = tally.blockedByTeacher().get(teacher);
-        if (blocked == null) {
-            return null;
-        }
-        List<String> lessons = blocked.stream()
-                .map(change -> messages.getMessage(
-                        "lessons.blocked.lesson",
-                        new Object[] {
-                            local(change.before()),
-                            local(change.after()),
-                            change.after().timezone()
-                        },
-                        Locale.ENGLISH))
-                .toList();
-        return messages.getMessage(
-                "lessons.blocked", new Object[] {lessons.size(), String.join("; ", lessons)}, Locale.ENGLISH);
-    }
-
-    private Tally tally(
-            ChunkWork work,
-            Set<UUID> applied,
-            Set<UUID> blocked,
-            Map<UUID, LessonCounts> inserted,
-            Takeovers.Decided takeovers,
-            Set<UUID> takenOver,
-            boolean reconcile) {
-        Map<UUID, LessonCounts> counts = new HashMap<>(inserted);
-        Set<UUID> cancelledThenTakenOver = new HashSet<>();
-        for (LessonChange takeover : takeovers.takeovers()) {
-            if (takenOver.contains(takeover.lessonId())) {
-                add(counts, work.teacherOf(takeover), new LessonCounts(0, 0, 1, 0, 0));
-                cancelledThenTakenOver.add(takeover.lessonId());
-            }
-        }
-        for (LessonChange change : work.changesOf(applied)) {
-            if (change.kind() == LessonChange.Kind.CANCELLED) {
-                // Cancelled and then taken over by the student's new slot: one lesson that changed terms.
-                if (!cancelledThenTakenOver.contains(change.lessonId())) {
-                    add(counts, work.teacherOf(change), new LessonCounts(0, 0, 0, 1, 0));
-                }
-            } else {
-                add(counts, work.teacherOf(change), new LessonCounts(0, 0, 1, 0, 0));
-            }
-        }
-        // Nothing is held back where nothing would be changed anyway.
-        List<LessonChange> held = new ArrayList<>(reconcile ? work.held() : List.of());
-        held.addAll(takeovers.held());
-        held.forEach(change -> add(counts, work.teacherOf(change), new LessonCounts(0, 0, 0, 0, 1)));
-        Map<UUID, List<LessonChange>> blockedByTeacher = new HashMap<>();
-        for (LessonChange change : work.changes()) {
-            if (blocked.contains(change.lessonId())) {
-                blockedByTeacher
-                        .computeIfAbsent(work.teacherOf(change), id -> new ArrayList<>())
-                        .add(change);
-            }
-        }
-        return new Tally(counts, blockedByTeacher);
-    }
-
-    private static void add(Map<UUID, LessonCounts> counts, UUID teacher, LessonCounts more) {
-        counts.merge(teacher, more, LessonCounts::plus);
-    }
-
-    private static String local(LessonValues values) {
-        LocalDateTime local = localStart(values);
-        return local == null ? values.startAt().toString() : LOCAL.format(local);
-    }
-
-    private static LocalDateTime localStart(LessonValues values) {
-        return TimeZones.parse(values.timezone())
-                .map(zone -> LocalDateTime.ofInstant(values.startAt(), zone))
-                .orElse(null);
-    }
-
-    private List<ChunkPreview.Teacher> previewTeachers(PlannedChunk chunk, Tally tally) {
-        List<ChunkPreview.Teacher> teachers = new ArrayList<>();
-        for (PlannedChunk.Teacher teacher : chunk.teachers) {
-            teachers.add(new ChunkPreview.Teacher(
-                    teacher.teacherId(),
-                    teacher.slots().teacherName(),
-                    tally.counts(teacher.teacherId()),
-                    blocked(tally, teacher.teacherId())));
-        }
-        for (PlannedChunk.Failure failure : chunk.failures) {
-            teachers.add(new ChunkPreview.Teacher(
-                    failure.slots().teacherId(), failure.slots().teacherName(), LessonCounts.NONE, failure.reason()));
-        }
-        return teachers;
-    }
-
-    /**
-     * The earliest {@value #PREVIEW_CHANGES} changes, with the names of their teachers and students. A
-     * lesson cancelled and then taken over by a new slot of the same student is one change.
-     */
-    private List<ChunkPreview.Change> previewChanges(
-            PlannedChunk chunk, List<LessonChange> changes, List<LessonChange> takeovers) {
-        Map<UUID, LessonChange> byLesson = new LinkedHashMap<>();
-        changes.forEach(change -> byLesson.put(change.lessonId(), change));
-        for (LessonChange takeover : takeovers) {
-            LessonChange cancelled = byLesson.get(takeover.lessonId());
-            byLesson.put(
-                    takeover.lessonId(),
-                    cancelled == null
-                            ? takeover
-                            : new LessonChange(
-                                    takeover.lessonId(),
-                                    takeover.slotId(),
-                                    takeover.occurrenceDate(),
-                                    LessonChange.Kind.UPDATED,
-                                    cancelled.before(),
-                                    takeover.after()));
-        }
-        List<LessonChange> all = new ArrayList<>(byLesson.values());
-        all.sort(Comparator.comparing((LessonChange change) -> change.before().startAt())
-                .thenComparing(change -> change.lessonId().toString()));
-        List<LessonChange> first = all.subList(0, Math.min(all.size(), PREVIEW_CHANGES));
-        if (first.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, String> teachers = new HashMap<>();
-        chunk.teachers.forEach(
-                teacher -> teachers.put(teacher.teacherId(), teacher.slots().teacherName()));
-        Map<UUID, String> students = studentNames(first.stream()
-                .map(change -> change.after().studentId())
-                .distinct()
-                .toList());
-        return first.stream()
-                .map(change -> new ChunkPreview.Change(
-                        change.lessonId(),
-                        change.after().teacherId(),
-                        teachers.get(change.after().teacherId()),
-                        students.get(change.after().studentId()),
-                        change.kind().name(),
-                        state(change.before()),
-                        state(change.after())))
-                .toList();
-    }
-
-    private Map<UUID, String> studentNames(List<UUID> students) {
-        Map<UUID, String> names = new HashMap<>();
-        jdbc.sql("""
-                        select s.id, u.name from student_profile s join app_user u on u.id = s.user_id
-                        where s.id = any(cast(:students as uuid[]))
-                        """)
-                .param("students", students.stream().map(UUID::toString).toArray(String[]::new))
-                .query(rs -> {
-                    names.put(rs.getObject("id", UUID.class), rs.getString("name"));
-                });
-        return names;
-    }
-
-    private static ChunkPreview.LessonState state(LessonValues values) {
-        return new ChunkPreview.LessonState(
-                values.startAt(),
-                localStart(values),
-                values.durationMinutes(),
-                values.price(),
-                values.status(),
-                values.timezone());
     }
 
     private static Set<UUID> ids(List<LessonChange> changes) {
