@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +38,8 @@ class BackgroundJobsPage {
     private final AdminMessages messages;
     private final int horizonWeeks;
     private final LessonCalendar calendar;
+    private final Times times;
+    private final boolean metricsToken;
 
     /** How many of the next closures the page lists. */
     static final int NEXT_CLOSURES = 3;
@@ -47,18 +50,28 @@ class BackgroundJobsPage {
             LessonGenerationService generation,
             JobLogService jobLog,
             AdminMessages messages,
-            LessonProperties properties) {
+            LessonProperties properties,
+            Times times,
+            @Value("${app.metrics.token:}") String metricsToken) {
         this.dashboard = dashboard;
         this.generation = generation;
         this.jobLog = jobLog;
         this.messages = messages;
         this.horizonWeeks = properties.horizonWeeks();
         this.calendar = calendar;
+        this.times = times;
+        this.metricsToken = !metricsToken.isBlank();
     }
 
     @ModelAttribute("signedInAs")
     String signedInAs(Principal principal) {
         return principal == null ? null : principal.getName();
+    }
+
+    /** Whether a metrics scraper has a token of its own (METRICS_TOKEN), for the operator's section. */
+    @ModelAttribute("metricsToken")
+    boolean metricsToken() {
+        return metricsToken;
     }
 
     @ModelAttribute("horizonWeeks")
@@ -136,6 +149,7 @@ class BackgroundJobsPage {
         JobRunDetail run = jobLog.detail(runId).orElseThrow(() -> RunIds.notFound(id));
         String searched = search == null ? "" : search.strip();
         model.addAttribute("run", run.run());
+        model.addAttribute("startedAt", times.absolute(run.run().executedAt()));
         model.addAttribute("detail", run);
         model.addAttribute("teachers", jobLog.teachers(runId, searched, pageIndex, TEACHERS_PER_PAGE));
         model.addAttribute("search", searched);

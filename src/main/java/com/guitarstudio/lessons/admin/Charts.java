@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,7 @@ class Charts {
                         messages.get(
                                 "chart.runs.bar",
                                 run.lessonsGenerated(),
-                                run.status().name(),
+                                messages.get("status." + run.status().name()).toLowerCase(Locale.ENGLISH),
                                 times.absolute(run.executedAt())),
                         run.status() == JobStatus.SUCCESS ? "ok" : "warn"))
                 .toList();

@@ -2,12 +2,15 @@ package com.guitarstudio.lessons.admin;
 
 import com.guitarstudio.lessons.alerts.Alerts;
 import com.guitarstudio.lessons.config.Futures;
+import com.guitarstudio.lessons.health.HealthIssue;
 import com.guitarstudio.lessons.health.HealthReport;
 import com.guitarstudio.lessons.health.HealthReports;
 import com.guitarstudio.lessons.joblog.JobLogService;
 import com.guitarstudio.lessons.joblog.JobRun;
 import com.guitarstudio.lessons.joblog.RunProgress;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.data.domain.Page;
@@ -58,7 +61,7 @@ class Dashboard {
         Page<JobRun> history = jobLog.historyPage(query.filter(times.zoneId()), page, PAGE_SIZE);
         RunOutcome outcome = runId == null
                 ? null
-                : jobLog.find(runId)
+                : jobLog.detail(runId)
                         .map(run -> RunOutcome.of(run, times, messages))
                         .orElse(null);
         BarChart lessonsPerRun = charts.lessonsPerRun();
@@ -96,6 +99,26 @@ class Dashboard {
         /** The link to page {@code number} (from 1) of the history, with its filter. */
         public String historyLink(int number) {
             return query.pageLink(BackgroundJobsPage.PATH, number);
+        }
+
+        /**
+         * The checks about how the service is run (its cron secret), which the page shows to whoever
+         * runs it, apart from the studio's own problems.
+         */
+        static final Set<String> OPERATOR_CHECKS = Set.of("cron-secret");
+
+        /** The problems of the studio's data and of lesson generation: what a studio admin acts on. */
+        public List<HealthIssue> studioIssues() {
+            return health.issues().stream()
+                    .filter(issue -> !OPERATOR_CHECKS.contains(issue.check()))
+                    .toList();
+        }
+
+        /** The problems of the service's own settings. */
+        public List<HealthIssue> operatorIssues() {
+            return health.issues().stream()
+                    .filter(issue -> OPERATOR_CHECKS.contains(issue.check()))
+                    .toList();
         }
 
         /** The page refreshes itself while a run is going, and only then. */

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -133,17 +132,19 @@ record HistoryQuery(JobStatus status, JobTrigger trigger, LocalDate from, LocalD
             return null;
         }
         try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+            // Exactly as written in the JSON and the API description: one spelling for each value.
+            return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
             String names =
                     Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
             throw new InvalidRequest(
                     parameter,
-                    "Query parameter '" + parameter + "' must be one of " + names + ", not '" + shown(value) + "'");
+                    "Query parameter '" + parameter + "' must be one of " + names + " (in capitals), not '"
+                            + shown(value) + "'");
         }
     }
 
-    private static LocalDate date(String parameter, String value) {
+    static LocalDate date(String parameter, String value) {
         if (blank(value)) {
             return null;
         }

@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.admin;
 
 import com.guitarstudio.lessons.joblog.JobRun;
+import com.guitarstudio.lessons.joblog.JobRunDetail;
 import java.util.List;
 
 /**
@@ -12,15 +13,20 @@ import java.util.List;
  */
 record RunOutcome(String tone, String message, List<String> errors, boolean inProgress) {
 
-    static RunOutcome of(JobRun run, Times times, AdminMessages messages) {
+    static RunOutcome of(JobRunDetail detail, Times times, AdminMessages messages) {
+        JobRun run = detail.run();
         String duration = times.duration(run.durationMs());
-        String summary = messages.get(
-                "outcome.generated",
-                run.lessonsGenerated(),
-                run.teachersProcessed(),
-                duration,
-                run.lessonsUpdated(),
-                run.lessonsCancelled());
+        boolean nothingNew = run.lessonsGenerated() + run.lessonsUpdated() + run.lessonsCancelled() == 0
+                && detail.windowEnd() != null;
+        String summary = nothingNew
+                ? messages.get("outcome.upToDate", times.date(detail.windowEnd()), run.teachersProcessed(), duration)
+                : messages.get(
+                        "outcome.generated",
+                        run.lessonsGenerated(),
+                        run.teachersProcessed(),
+                        duration,
+                        run.lessonsUpdated(),
+                        run.lessonsCancelled());
         return switch (run.status()) {
             case RUNNING -> new RunOutcome("info", messages.get("outcome.running"), List.of(), true);
             case SUCCESS -> new RunOutcome("ok", summary, List.of(), false);

@@ -1,23 +1,26 @@
 package com.guitarstudio.lessons.admin;
 
-import com.guitarstudio.lessons.generation.GenerationProperties;
 import com.guitarstudio.lessons.lessons.ChunkPreview;
 import com.guitarstudio.lessons.studio.TimeZones;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * How the admin page writes times: relative ("3 hours ago") next to absolute with the zone named
- * ("Sat 28 Nov 2026, 02:00 UTC"), in GENERATION_ZONE, the zone the studio's schedule is read in.
- * Used from the templates as {@code @times}.
+ * How the admin pages write times: relative ("3 hours ago") next to absolute with the zone named
+ * ("Sat 28 Nov 2026, 02:00 New York time"), in the studio's zone (STUDIO_TIME_ZONE); a lesson's time
+ * in its own zone, as its teacher and student see it. Used from the templates as {@code @times}.
  */
 @Component("times")
 public class Times {
@@ -32,9 +35,9 @@ public class Times {
     private final ZoneId zone;
     private final AdminMessages messages;
 
-    Times(Clock clock, GenerationProperties generation, AdminMessages messages) {
+    Times(Clock clock, PageProperties pages, AdminMessages messages) {
         this.clock = clock;
-        this.zone = ZoneId.of(generation.zone());
+        this.zone = ZoneId.of(pages.zone());
         this.messages = messages;
     }
 
@@ -47,29 +50,84 @@ public class Times {
         return zone.getId();
     }
 
+    /** The pages' zone as people say it: "New York time", "UTC". */
+    public String zoneName() {
+        return zoneName(zone.getId());
+    }
+
+    /**
+     * A zone as people say it: its city and "time" ("New York time", "Lord Howe time"), or the id
+     * itself for UTC and fixed offsets.
+     */
+    public String zoneName(String zoneId) {
+        int city = zoneId.lastIndexOf('/');
+        if (city < 0 || zoneId.startsWith("Etc/")) {
+            return zoneId.startsWith("Etc/") ? zoneId.substring(city + 1) : zoneId;
+        }
+        return messages.get("time.zone", zoneId.substring(city + 1).replace('_', ' '));
+    }
+
     public String absolute(Instant instant) {
-        return instant == null ? "never" : ABSOLUTE.format(instant.atZone(zone)) + " " + zone.getId();
+        return instant == null ? "never" : ABSOLUTE.format(instant.atZone(zone)) + " " + zoneName();
     }
 
     /**
      * A lesson's time as its student and teacher see it, in the lesson's own zone ("Tue 16 Mar
-     * 2027, 17:30 America/Chicago"); in the page's zone when the lesson's is not a known zone id.
+     * 2027, 17:30 Chicago time"); in the page's zone when the lesson's is not a known zone id.
      */
     public String local(Instant instant, String lessonZone) {
         ZoneId in = TimeZones.parse(lessonZone).orElse(zone);
-        return ABSOLUTE.format(instant.atZone(in)) + " " + in.getId();
+        return ABSOLUTE.format(instant.atZone(in)) + " " + zoneName(in.getId());
     }
 
     /**
-     * A lesson's terms as its student and teacher see them: "Tue 16 Mar 2027, 17:30 America/Chicago,
-     * 30 min, 25.00" (the price in the studio's currency units, from cents).
+     * The one zone a table's lessons are all in, so the table names it once in its header; null when
+     * they are in several zones (then each row names its own).
      */
-    public String lesson(ChunkPreview.LessonState lesson) {
+    public String sharedZone(Collection<String> lessonZones) {
+        Set<String> zones = new HashSet<>(lessonZones);
+        return zones.size() == 1 ? zones.iterator().next() : null;
+    }
+
+    /** The header of a table's time column: "When (Chicago time)", or "When (each teacher's time)". */
+    public String whenHeader(String sharedZone) {
+        return sharedZone == null
+                ? messages.get("table.when.teachers")
+                : messages.get("table.when.zone", zoneName(sharedZone));
+    }
+
+    /**
+     * A lesson's start in its own zone for a table row: without the zone when the table names it once
+     * ({@code sharedZone} not null), with it otherwise.
+     */
+    public String inTable(Instant instant, String lessonZone, String sharedZone) {
+        if (sharedZone == null) {
+            return local(instant, lessonZone);
+        }
+        return ABSOLUTE.format(instant.atZone(TimeZones.parse(lessonZone).orElse(zone)));
+    }
+
+    /** The date of {@code instant} in the pages' zone as ISO-8601, for links: "2027-03-15". */
+    public String isoDate(Instant instant) {
+        return instant == null ? "" : LocalDate.ofInstant(instant, zone).toString();
+    }
+
+    /** The date of {@code instant} in the pages' zone, "Mon 15 Mar 2027". */
+    public String date(Instant instant) {
+        return DATE.format(instant.atZone(zone));
+    }
+
+    /**
+     * A lesson's terms as its student and teacher see them: "Tue 16 Mar 2027, 17:30 Chicago time,
+     * 30 min, 25.00" (the price in the studio's currency units, from cents); without the zone when
+     * the table names it once.
+     */
+    public String lesson(ChunkPreview.LessonState lesson, String sharedZone) {
         return messages.get(
                 "time.lesson",
-                local(lesson.startAt(), lesson.timezone()),
+                inTable(lesson.startAt(), lesson.timezone(), sharedZone),
                 lesson.durationMinutes(),
-                String.format(Locale.ENGLISH, "%d.%02d", lesson.price() / 100, lesson.price() % 100));
+                Words.amount(lesson.price()));
     }
 
     /**
@@ -113,6 +171,11 @@ public class Times {
     /** ISO-8601, for {@code <time datetime>}. */
     public String iso(Instant instant) {
         return instant == null ? "" : instant.toString();
+    }
+
+    /** A lesson's start in its own zone, without the zone: "Tue 16 Mar 2027, 17:30". */
+    public String wallClock(LocalDateTime local) {
+        return ABSOLUTE.format(local);
     }
 
     /** "14:05", the time of day in the zone. */

@@ -3,6 +3,7 @@ package com.guitarstudio.lessons.calendar;
 import com.guitarstudio.lessons.web.ControlCharacters;
 import com.guitarstudio.lessons.web.InvalidRequest;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -28,43 +29,75 @@ record ClosureForm(String teacherId, String kind, String startsOn, String endsOn
     }
 
     /**
+     * Who reads the errors: a developer calling the API (field names, ISO dates) or a studio admin on
+     * the page (the form's own words, dates as the page writes them).
+     */
+    enum Reader {
+        API("closure.invalid."),
+        PAGE("closure.page.");
+
+        private static final DateTimeFormatter PAGE_DATE =
+                DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+        private final String keys;
+
+        Reader(String keys) {
+            this.keys = keys;
+        }
+
+        Object date(LocalDate date) {
+            return this == PAGE ? PAGE_DATE.format(date) : date;
+        }
+    }
+
+    /**
+     * The form as the page sends it: a studio closure's teacher field is hidden, but the browser still
+     * sends the teacher chosen before, which means nothing then.
+     */
+    ClosureForm fromPage() {
+        return ClosureKind.STUDIO_CLOSED.name().equals(kind)
+                ? new ClosureForm(null, kind, startsOn, endsOn, reason)
+                : this;
+    }
+
+    /**
      * The closure this form describes. Whether the teacher exists is for the caller, who can ask the
      * database.
      *
      * @throws InvalidRequest naming the field to fix
      */
-    NewClosure validate(MessageSource messages) {
-        ClosureKind closureKind = parseKind(messages);
-        LocalDate first = date("startsOn", startsOn, messages);
-        LocalDate last = date("endsOn", endsOn, messages);
+    NewClosure validate(MessageSource messages, Reader reader) {
+        ClosureKind closureKind = parseKind(messages, reader);
+        LocalDate first = date("startsOn", startsOn, messages, reader);
+        LocalDate last = date("endsOn", endsOn, messages, reader);
         if (last.isBefore(first)) {
-            throw invalid("endsOn", "closure.invalid.order", messages, last, first);
+            throw invalid("endsOn", reader, "order", messages, reader.date(last), reader.date(first));
         }
         long days = ChronoUnit.DAYS.between(first, last) + 1;
         if (days > MAX_DAYS) {
-            throw invalid("endsOn", "closure.invalid.tooLong", messages, MAX_DAYS, days);
+            throw invalid("endsOn", reader, "tooLong", messages, MAX_DAYS, days);
         }
-        UUID teacher = parseTeacher(messages);
+        UUID teacher = parseTeacher(messages, reader);
         if (closureKind == ClosureKind.TEACHER_ABSENT && teacher == null) {
-            throw invalid("teacherId", "closure.invalid.teacherMissing", messages);
+            throw invalid("teacherId", reader, "teacherMissing", messages);
         }
         if (closureKind == ClosureKind.STUDIO_CLOSED && teacher != null) {
-            throw invalid("teacherId", "closure.invalid.studioWithTeacher", messages);
+            throw invalid("teacherId", reader, "studioWithTeacher", messages);
         }
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty()) {
-            throw invalid("reason", "closure.invalid.reasonMissing", messages);
+            throw invalid("reason", reader, "reasonMissing", messages);
         }
         if (ControlCharacters.in(text)) {
-            throw invalid("reason", "closure.invalid.reasonControlCharacters", messages);
+            throw invalid("reason", reader, "reasonControlCharacters", messages);
         }
         if (text.codePointCount(0, text.length()) > MAX_REASON) {
-            throw invalid("reason", "closure.invalid.reasonTooLong", messages, MAX_REASON);
+            throw invalid("reason", reader, "reasonTooLong", messages, MAX_REASON);
         }
         return new NewClosure(teacher, closureKind, first, last, text);
     }
 
-    private ClosureKind parseKind(MessageSource messages) {
+    private ClosureKind parseKind(MessageSource messages, Reader reader) {
         if (kind != null) {
             for (ClosureKind candidate : ClosureKind.values()) {
                 if (candidate.name().equals(kind.strip())) {
@@ -72,33 +105,36 @@ record ClosureForm(String teacherId, String kind, String startsOn, String endsOn
                 }
             }
         }
-        throw invalid("kind", "closure.invalid.kind", messages);
+        throw invalid("kind", reader, "kind", messages);
     }
 
-    private UUID parseTeacher(MessageSource messages) {
+    private UUID parseTeacher(MessageSource messages, Reader reader) {
         if (teacherId == null || teacherId.isBlank()) {
             return null;
         }
         try {
             return UUID.fromString(teacherId.strip());
         } catch (IllegalArgumentException e) {
-            throw invalid("teacherId", "closure.invalid.teacherUnknown", messages);
+            throw invalid("teacherId", reader, "teacherUnknown", messages);
         }
     }
 
     /** An ISO date, {@code YYYY-MM-DD}, and nothing else. */
-    static LocalDate date(String field, String text, MessageSource messages) {
+    static LocalDate date(String field, String text, MessageSource messages, Reader reader) {
+        String name = reader == Reader.PAGE ? "date." + field : "date";
         if (text == null || !ISO_DATE.matcher(text.strip()).matches()) {
-            throw invalid(field, "closure.invalid.date", messages, field);
+            throw invalid(field, reader, name, messages, field);
         }
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw invalid(field, "closure.invalid.date", messages, field);
+            throw invalid(field, reader, name, messages, field);
         }
     }
 
-    static InvalidRequest invalid(String field, String key, MessageSource messages, Object... arguments) {
-        return new InvalidRequest(field, messages.getMessage(key, arguments, Locale.ENGLISH));
+    /** The error about {@code field}, worded for {@code reader} (message {@code closure.invalid.<name>} or {@code closure.page.<name>}). */
+    static InvalidRequest invalid(
+            String field, Reader reader, String name, MessageSource messages, Object... arguments) {
+        return new InvalidRequest(field, messages.getMessage(reader.keys + name, arguments, Locale.ENGLISH));
     }
 }

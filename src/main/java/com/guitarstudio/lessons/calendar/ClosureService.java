@@ -108,15 +108,32 @@ class ClosureService {
      * @throws InvalidRequest naming the field to fix
      */
     @Transactional(readOnly = true)
-    public NewClosure checked(ClosureForm form) {
+    public NewClosure checked(ClosureForm form, ClosureForm.Reader reader) {
         if (form == null) {
             throw new InvalidRequest(messages.getMessage("closure.invalid.body", null, Locale.ENGLISH));
         }
-        NewClosure closure = form.validate(messages);
+        NewClosure closure = form.validate(messages, reader);
         if (closure.teacherId() != null && teacherName(closure.teacherId()).isEmpty()) {
-            throw ClosureForm.invalid("teacherId", "closure.invalid.teacherUnknown", messages);
+            throw ClosureForm.invalid("teacherId", reader, "teacherUnknown", messages);
         }
         return closure;
+    }
+
+    /**
+     * The other closures whose days overlap {@code closure}'s and that apply to any of its teachers:
+     * the lessons they hold in those days stay with them.
+     */
+    @Transactional(readOnly = true)
+    public List<ClosureView> overlapping(UUID id, UUID teacherId, LocalDate startsOn, LocalDate endsOn) {
+        return views(
+                "(cast(:id as uuid) is null or c.id <> cast(:id as uuid)) and c.ends_on >= :startsOn"
+                        + " and c.starts_on <= :endsOn and (cast(:teacher as uuid) is null or c.teacher_id is null"
+                        + " or c.teacher_id = cast(:teacher as uuid))",
+                Map.of(
+                        "id", uuid(id),
+                        "teacher", uuid(teacherId),
+                        "startsOn", date(startsOn),
+                        "endsOn", date(endsOn)));
     }
 
     /** The closure with this id, as the list shows it. */

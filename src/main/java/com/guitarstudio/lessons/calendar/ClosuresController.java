@@ -36,23 +36,24 @@ class ClosuresController {
     Listed list(
             @RequestParam(name = "from", required = false) String from,
             @RequestParam(name = "to", required = false) String to) {
-        LocalDate first = from == null ? null : ClosureForm.date("from", from, messages);
-        LocalDate last = to == null ? null : ClosureForm.date("to", to, messages);
+        LocalDate first = from == null ? null : ClosureForm.date("from", from, messages, ClosureForm.Reader.API);
+        LocalDate last = to == null ? null : ClosureForm.date("to", to, messages, ClosureForm.Reader.API);
         if (first != null && last != null && last.isBefore(first)) {
-            throw ClosureForm.invalid("to", "closure.invalid.listOrder", messages, last, first);
+            throw ClosureForm.invalid("to", ClosureForm.Reader.API, "listOrder", messages, last, first);
         }
         return new Listed(true, closures.list(first, last));
     }
 
     @PostMapping("/preview")
     Previewed preview(@RequestBody ClosureForm form) {
-        ClosedLessons.Preview preview = closures.preview(closures.checked(form));
+        ClosedLessons.Preview preview = closures.preview(closures.checked(form, ClosureForm.Reader.API));
         return new Previewed(true, preview.lessonsAffected(), preview.lessons());
     }
 
     @PostMapping
     ResponseEntity<CreatedResponse> create(@RequestBody ClosureForm form, Principal admin) {
-        ClosureService.Created created = closures.create(closures.checked(form), admin.getName());
+        ClosureService.Created created =
+                closures.create(closures.checked(form, ClosureForm.Reader.API), admin.getName());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new CreatedResponse(true, created.closure(), created.lessonsClosed()));
     }

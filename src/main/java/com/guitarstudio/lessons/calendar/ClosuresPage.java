@@ -2,6 +2,7 @@ package com.guitarstudio.lessons.calendar;
 
 import com.guitarstudio.lessons.web.InvalidRequest;
 import java.security.Principal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,29 +46,44 @@ class ClosuresPage {
             @RequestParam(name = "closed", required = false) Integer closed,
             @RequestParam(name = "restored", required = false) Integer restored,
             @RequestParam(name = "cancelled", required = false) Integer cancelled,
+            @RequestParam(name = "stillClosed", required = false) Integer stillClosed,
+            @RequestParam(name = "keptBy", required = false) String keptBy,
             Model model) {
         if (closed != null) {
             model.addAttribute(
                     "notice", messages.getMessage("closures.created", new Object[] {closed}, Locale.ENGLISH));
         }
         if (restored != null) {
-            model.addAttribute(
-                    "notice",
-                    messages.getMessage(
-                            "closures.deleted",
-                            new Object[] {restored, cancelled == null ? 0 : cancelled},
-                            Locale.ENGLISH));
+            String notice = messages.getMessage(
+                    "closures.deleted", new Object[] {restored, cancelled == null ? 0 : cancelled}, Locale.ENGLISH);
+            if (stillClosed != null && stillClosed > 0) {
+                notice += " " + keptBy(stillClosed, keptBy);
+            }
+            model.addAttribute("notice", notice);
         }
         return show(ClosureForm.empty(), model);
+    }
+
+    /** Which closure keeps the lessons closed after another was deleted: named when it is one. */
+    private String keptBy(int stillClosed, String keptBy) {
+        return parse(keptBy)
+                .flatMap(closures::find)
+                .map(other -> messages.getMessage(
+                        "closures.deleted.keptBy", new Object[] {stillClosed, other.reason()}, Locale.ENGLISH))
+                .orElseGet(() -> messages.getMessage(
+                        "closures.deleted.keptByOthers", new Object[] {stillClosed}, Locale.ENGLISH));
     }
 
     /** The first step: the lessons the closure would close, and a button that creates it. */
     @PostMapping(PATH + "/preview")
     String preview(ClosureForm form, Model model) {
         try {
-            NewClosure closure = closures.checked(form);
+            NewClosure closure = closures.checked(form.fromPage(), ClosureForm.Reader.PAGE);
             model.addAttribute("preview", closures.preview(closure));
             model.addAttribute("previewed", closure);
+            model.addAttribute(
+                    "overlapping",
+                    closures.overlapping(null, closure.teacherId(), closure.startsOn(), closure.endsOn()));
             model.addAttribute(
                     "previewTeacher",
                     closure.teacherId() == null
@@ -76,13 +92,14 @@ class ClosuresPage {
         } catch (InvalidRequest e) {
             model.addAttribute("error", e.getMessage());
         }
-        return show(form, model);
+        return show(form.fromPage(), model);
     }
 
     @PostMapping(PATH)
     String create(ClosureForm form, Principal admin, Model model) {
         try {
-            ClosureService.Created created = closures.create(closures.checked(form), admin.getName());
+            ClosureService.Created created =
+                    closures.create(closures.checked(form.fromPage(), ClosureForm.Reader.PAGE), admin.getName());
             return "redirect:" + PATH + "?closed=" + created.lessonsClosed();
         } catch (InvalidRequest e) {
             model.addAttribute("error", e.getMessage());
@@ -96,15 +113,24 @@ class ClosuresPage {
         ClosureService.ClosureView closure =
                 closures.find(closureId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("closure", closure);
+        model.addAttribute(
+                "overlapping",
+                closures.overlapping(closure.id(), closure.teacherId(), closure.startsOn(), closure.endsOn()));
         return "admin/closure-delete";
     }
 
     @PostMapping(PATH + "/{id}/delete")
     String delete(@PathVariable String id) {
+        UUID closureId = closureId(id);
+        List<ClosureService.ClosureView> others = closures.find(closureId)
+                .map(closure ->
+                        closures.overlapping(closure.id(), closure.teacherId(), closure.startsOn(), closure.endsOn()))
+                .orElse(List.of());
         ClosureService.Deleted deleted =
-                closures.delete(closureId(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return "redirect:" + PATH + "?restored=" + deleted.lessonsRestored() + "&cancelled="
-                + deleted.lessonsCancelled();
+                closures.delete(closureId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String redirect = "redirect:" + PATH + "?restored=" + deleted.lessonsRestored() + "&cancelled="
+                + deleted.lessonsCancelled() + "&stillClosed=" + deleted.lessonsStillClosed();
+        return others.size() == 1 ? redirect + "&keptBy=" + others.get(0).id() : redirect;
     }
 
     private String show(ClosureForm form, Model model) {
@@ -115,14 +141,16 @@ class ClosuresPage {
     }
 
     private static UUID closureId(String id) {
-        return Optional.ofNullable(id)
-                .flatMap(text -> {
-                    try {
-                        return Optional.of(UUID.fromString(text));
-                    } catch (IllegalArgumentException e) {
-                        return Optional.empty();
-                    }
-                })
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return parse(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static Optional<UUID> parse(String id) {
+        return Optional.ofNullable(id).flatMap(text -> {
+            try {
+                return Optional.of(UUID.fromString(text));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
     }
 }

@@ -173,7 +173,7 @@ class SecurityConfiguration {
                                 "/css/**",
                                 "/favicon.ico")
                         .permitAll()
-                        .requestMatchers("/admin/**")
+                        .requestMatchers("/admin/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())

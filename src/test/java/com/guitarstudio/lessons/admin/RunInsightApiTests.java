@@ -217,7 +217,7 @@ class RunInsightApiTests {
         }
 
         assertThat(executedAt("status=FAILED")).containsExactly("2027-03-04T00:00:00Z", "2027-03-02T00:00:00Z");
-        assertThat(executedAt("trigger=cron")).hasSize(4);
+        assertThat(executedAt("trigger=CRON")).hasSize(4);
         assertThat(executedAt("status=SUCCESS&trigger=CRON"))
                 .containsExactly("2027-03-03T12:00:00Z", "2027-03-01T12:00:00Z");
         // days in the page's zone (UTC in the tests), both included
@@ -237,8 +237,9 @@ class RunInsightApiTests {
     @CsvSource(
             delimiter = '|',
             value = {
-                "status=DONE|status|Query parameter 'status' must be one of RUNNING, SUCCESS, PARTIAL, FAILED, SKIPPED, ABANDONED, not 'DONE'",
-                "trigger=webhook|trigger|Query parameter 'trigger' must be one of SCHEDULE, CRON, MANUAL, STARTUP, not 'webhook'",
+                "status=DONE|status|Query parameter 'status' must be one of RUNNING, SUCCESS, PARTIAL, FAILED, SKIPPED, ABANDONED (in capitals), not 'DONE'",
+                "status=success|status|Query parameter 'status' must be one of RUNNING, SUCCESS, PARTIAL, FAILED, SKIPPED, ABANDONED (in capitals), not 'success'",
+                "trigger=webhook|trigger|Query parameter 'trigger' must be one of SCHEDULE, CRON, MANUAL, STARTUP (in capitals), not 'webhook'",
                 "from=2027-02-30|from|Query parameter 'from' must be a date like 2026-11-28, not '2027-02-30'",
                 "to=yesterday|to|Query parameter 'to' must be a date like 2026-11-28, not 'yesterday'",
                 "from=2027-03-02&to=2027-03-01|to|Query parameter 'to' (2027-03-01) must not come before 'from' (2027-03-02)",

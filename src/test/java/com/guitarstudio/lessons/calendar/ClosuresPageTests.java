@@ -65,7 +65,7 @@ class ClosuresPageTests {
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body())
                 .contains("2 lessons of Whole studio from Mon 15 Mar 2027 to Tue 23 Mar 2027 will be closed.")
-                .contains("Tue 16 Mar 2027, 17:30 America/Chicago")
+                .contains(">When (Chicago time)<", ">Tue 16 Mar 2027, 17:30<")
                 .contains("Maria Lopez&#39;s student");
         assertThat(closed()).isZero();
         assertThat(jdbc.sql("select count(*) from studio_closure")
@@ -113,7 +113,8 @@ class ClosuresPageTests {
                 "kind=STUDIO_CLOSED&teacherId=&startsOn=2027-03-23&endsOn=2027-03-15&reason=Spring+break");
 
         assertThat(response.body())
-                .contains("The last day (2027-03-15) comes before the first day (2027-03-23)")
+                .contains("The last day (Mon 15 Mar 2027) comes before the first day (Tue 23 Mar 2027)")
+                .doesNotContain("2027-03-15)")
                 .contains("value=\"Spring break\"");
         assertThat(closed()).isZero();
     }
@@ -141,6 +142,44 @@ class ClosuresPageTests {
                         .body())
                 .contains("Closure deleted: 2 lessons were given back.")
                 .contains("No closures are planned.");
+    }
+
+    @Test
+    void overlapsAreSaidBeforeSavingAndAfterDeleting() {
+        TestHttp.Form form = http.form("/admin/closures", cookie);
+        String maria = studio.teacherId("Maria Lopez").toString();
+        http.submit(
+                "/admin/closures",
+                form,
+                "kind=TEACHER_ABSENT&teacherId=" + maria
+                        + "&startsOn=2027-03-15&endsOn=2027-03-23&reason=Maria+on+tour");
+        assertThat(closed()).isEqualTo(2);
+
+        String preview =
+                http.submit("/admin/closures/preview", form, SPRING_BREAK).body();
+
+        assertThat(preview)
+                .contains("It overlaps another closure; the lessons it already holds in these days stay with it:")
+                .contains("Mon 15 Mar 2027 – Tue 23 Mar 2027: Maria on tour (Maria Lopez)");
+        http.submit("/admin/closures", form, SPRING_BREAK);
+        String tour = jdbc.sql("select id::text from studio_closure where reason = 'Maria on tour'")
+                .query(String.class)
+                .single();
+
+        assertThat(http.get("/admin/closures/" + tour + "/delete", "Cookie", cookie, "Accept", "text/html")
+                        .body())
+                .contains("Lessons of these days that this other closure also covers stay closed:")
+                .contains("Mon 15 Mar 2027 – Tue 23 Mar 2027: Spring break (Whole studio)");
+        HttpResponse<String> deleted = http.submit(
+                "/admin/closures/" + tour + "/delete", http.form("/admin/closures/" + tour + "/delete", cookie), "");
+        java.net.URI next =
+                java.net.URI.create(deleted.headers().firstValue("Location").orElseThrow());
+
+        assertThat(http.get(next.getRawPath() + "?" + next.getRawQuery(), "Cookie", cookie, "Accept", "text/html")
+                        .body())
+                .contains("Closure deleted: no lesson was given back. 2 lessons stay closed by “Spring break”,"
+                        + " which covers them too.");
+        assertThat(closed()).isEqualTo(2);
     }
 
     @Test

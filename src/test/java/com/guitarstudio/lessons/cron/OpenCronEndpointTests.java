@@ -51,6 +51,22 @@ class OpenCronEndpointTests {
         assertThat(health.get("isHealthy").asBoolean()).isFalse();
         assertThat(health.get("issues").get(0).asString()).startsWith("CRON_SECRET is not set");
         assertThat(health.get("suggestions").get(0).asString()).contains("openssl rand -base64 32");
+
+        String page = http.get(
+                        "/admin/background-jobs",
+                        "Cookie",
+                        "lessons_token=" + token.substring(7),
+                        "Accept",
+                        "text/html")
+                .body();
+        String studioHealth = page.substring(page.indexOf("id=\"health\""), page.indexOf("id=\"next-closures\""));
+        String operator = page.substring(page.indexOf("id=\"operator\""));
+        assertThat(studioHealth).doesNotContain("CRON_SECRET").contains("No problems found.");
+        assertThat(page)
+                .containsPattern("Problems to look at</span>\\s*<a class=\"card-value\" href=\"#health-title\">0<");
+        assertThat(operator)
+                .contains("/api/cron/generate-lessons is open to anyone who can reach it")
+                .contains("CRON_SECRET is not set", "openssl rand -base64 32");
     }
 
     @Test
