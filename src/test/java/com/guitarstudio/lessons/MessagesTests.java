@@ -22,7 +22,7 @@ class MessagesTests {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            0    | Generated 0 lessons for 0 teachers in 1.2 s
+            0    | No new lessons were needed for 0 teachers (checked in 1.2 s)
             1    | Generated 1 lesson for 1 teacher in 1.2 s
             2    | Generated 2 lessons for 2 teachers in 1.2 s
             1234 | Generated 1,234 lessons for 1,234 teachers in 1.2 s
@@ -33,10 +33,10 @@ class MessagesTests {
 
     @ParameterizedTest(name = "{0} updated, {1} cancelled -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            1  | 0 | Generated 0 lessons for 1 teacher in 1.2 s; 1 lesson followed its slot
-            12 | 0 | Generated 0 lessons for 1 teacher in 1.2 s; 12 lessons followed their slot
-            0  | 1 | Generated 0 lessons for 1 teacher in 1.2 s; 1 lesson was cancelled because its slot changed
-            3  | 9 | Generated 0 lessons for 1 teacher in 1.2 s; 3 lessons followed their slot; 9 lessons were cancelled because their slot changed
+            1  | 0 | No new lessons were needed for 1 teacher (checked in 1.2 s); 1 lesson followed its slot
+            12 | 0 | No new lessons were needed for 1 teacher (checked in 1.2 s); 12 lessons followed their slot
+            0  | 1 | No new lessons were needed for 1 teacher (checked in 1.2 s); 1 lesson was cancelled because its slot changed
+            3  | 9 | No new lessons were needed for 1 teacher (checked in 1.2 s); 3 lessons followed their slot; 9 lessons were cancelled because their slot changed
             """)
     void aRunsResultSaysHowManyLessonsFollowedTheirSlot(long updated, long cancelled, String expected) {
         assertThat(message("outcome.generated", 0, 1, "1.2 s", updated, cancelled))

@@ -13,13 +13,20 @@ import java.util.List;
  */
 public record BarChart(String title, List<Bar> bars, List<Tick> ticks) {
 
-    static final int WIDTH = 640;
-    static final int HEIGHT = 240;
-    static final int LEFT = 48;
+    /**
+     * Small enough that the SVG is drawn at about its own size (the page caps it at this width), so
+     * its 12-unit labels read as 12 px on a desktop and do not shrink below 10 px on a phone.
+     */
+    static final int WIDTH = 400;
+
+    static final int HEIGHT = 190;
+    static final int LEFT = 40;
     static final int RIGHT = 8;
     static final int TOP = 12;
-    static final int BOTTOM = 40;
-    static final double MAX_BAR_WIDTH = 36;
+    static final int BOTTOM = 30;
+    static final double MAX_BAR_WIDTH = 28;
+    /** At most this many bars are labelled: more labels would run into each other. */
+    static final int MAX_LABELS = 6;
 
     /** One bar; {@code label} is shown under it when {@code labelled} (every bar fits only when few). */
     public record Bar(
@@ -66,7 +73,7 @@ public record BarChart(String title, List<Bar> bars, List<Tick> ticks) {
     }
 
     public double labelY() {
-        return HEIGHT - BOTTOM + 16;
+        return HEIGHT - BOTTOM + 17;
     }
 
     static BarChart of(String title, List<Point> points) {
@@ -76,7 +83,7 @@ public record BarChart(String title, List<Bar> bars, List<Tick> ticks) {
         double plotHeight = HEIGHT - TOP - BOTTOM;
         double slot = points.isEmpty() ? 0 : plotWidth / points.size();
         double barWidth = Math.max(1, Math.min(slot * 0.7, MAX_BAR_WIDTH));
-        int labelEvery = Math.max(1, (int) Math.ceil(points.size() / 12.0));
+        int labelEvery = Math.max(1, (int) Math.ceil(points.size() / (double) MAX_LABELS));
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             Point point = points.get(i);

@@ -1,9 +1,11 @@
 package com.guitarstudio.lessons.admin;
 
+import com.guitarstudio.lessons.calendar.LessonCalendar;
 import com.guitarstudio.lessons.lessons.LessonWeeks;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -27,11 +29,13 @@ class LessonsPage {
     private final LessonWeeks weeks;
     private final Times times;
     private final Clock clock;
+    private final LessonCalendar calendar;
 
-    LessonsPage(LessonWeeks weeks, Times times, Clock clock) {
+    LessonsPage(LessonWeeks weeks, Times times, Clock clock, LessonCalendar calendar) {
         this.weeks = weeks;
         this.times = times;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     @ModelAttribute("signedInAs")
@@ -51,19 +55,28 @@ class LessonsPage {
             day = LocalDate.ofInstant(clock.instant(), times.zoneId());
         }
         model.addAttribute("teachers", weeks.teachers());
-        if (closure != null) {
-            model.addAttribute("closureLessons", weeks.ofClosure(id("closure", closure)));
-            model.addAttribute("closureId", closure);
+        if (chosen(closure)) {
+            UUID id = id("closure", closure);
+            model.addAttribute(
+                    "closure",
+                    calendar.find(id)
+                            .orElseThrow(() ->
+                                    new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such closure")));
+            model.addAttribute("closureLessons", weeks.ofClosure(id));
             model.addAttribute("closureLimit", LessonWeeks.CLOSURE_LESSONS);
-        } else if (teacher != null || student != null) {
-            LessonWeeks.Of of = teacher != null ? LessonWeeks.Of.TEACHER : LessonWeeks.Of.STUDENT;
-            String value = teacher != null ? teacher : student;
-            UUID id = id(teacher != null ? "teacher" : "student", value);
+        } else if (chosen(teacher) || chosen(student)) {
+            LessonWeeks.Of of = chosen(teacher) ? LessonWeeks.Of.TEACHER : LessonWeeks.Of.STUDENT;
+            UUID id = chosen(teacher) ? id("teacher", teacher) : id("student", student);
             model.addAttribute("week", weeks.week(of, id, day).orElseThrow(() -> notFound(of)));
-            model.addAttribute("of", of.name().toLowerCase());
+            model.addAttribute("of", of.name().toLowerCase(Locale.ROOT));
             model.addAttribute("id", id);
         }
         return "admin/lessons";
+    }
+
+    /** A parameter with a value: the picker sends {@code teacher=} when no teacher is chosen. */
+    private static boolean chosen(String parameter) {
+        return parameter != null && !parameter.isBlank();
     }
 
     private static UUID id(String parameter, String value) {
@@ -74,6 +87,6 @@ class LessonsPage {
 
     private static ResponseStatusException notFound(LessonWeeks.Of of) {
         return new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "There is no such " + of.name().toLowerCase());
+                HttpStatus.NOT_FOUND, "There is no such " + of.name().toLowerCase(Locale.ROOT));
     }
 }

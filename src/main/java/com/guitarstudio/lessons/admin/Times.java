@@ -56,15 +56,13 @@ public class Times {
     }
 
     /**
-     * A zone as people say it: its city and "time" ("New York time", "Lord Howe time"), or the id
-     * itself for UTC and fixed offsets.
+     * A zone as people say it: its place and "time" ("New York time", "Lord Howe time"), or the id
+     * itself for UTC and fixed offsets ("UTC", "+05:30").
      */
     public String zoneName(String zoneId) {
-        int city = zoneId.lastIndexOf('/');
-        if (city < 0 || zoneId.startsWith("Etc/")) {
-            return zoneId.startsWith("Etc/") ? zoneId.substring(city + 1) : zoneId;
-        }
-        return messages.get("time.zone", zoneId.substring(city + 1).replace('_', ' '));
+        return TimeZones.place(zoneId)
+                .map(place -> messages.get("time.zone", place))
+                .orElse(zoneId.startsWith("Etc/") ? zoneId.substring(4) : zoneId);
     }
 
     public String absolute(Instant instant) {

@@ -4,6 +4,7 @@ import com.guitarstudio.lessons.lessons.LessonWeeks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** What the pages call a lesson's state, and how they write a price. Used from the templates as {@code @words}. */
@@ -42,6 +43,17 @@ public class Words {
             notes.add(messages.get("lesson.note.held"));
         }
         return notes.isEmpty() ? status : status + " (" + String.join("; ", notes) + ")";
+    }
+
+    private static final Pattern TEACHER_ID = Pattern.compile("^(Teacher .+?) \\([0-9a-f-]{36}\\): ");
+
+    /**
+     * A run's error as the page shows it: without the teacher's id, which the API's {@code errors}
+     * carry ("Teacher Zed Unknown (0c3e…): unknown time zone" reads "Teacher Zed Unknown: unknown
+     * time zone").
+     */
+    public String error(String error) {
+        return TEACHER_ID.matcher(error).replaceFirst("$1: ");
     }
 
     /** Cents as the studio's currency units: 2500 is "25.00". */

@@ -1,6 +1,8 @@
 package com.guitarstudio.lessons.calendar;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /** The studio calendar as the admin page shows it. */
@@ -17,12 +19,17 @@ public class LessonCalendar {
     public List<UpcomingClosure> upcoming(int limit) {
         return closures.currentAndUpcoming().stream()
                 .limit(limit)
-                .map(closure -> new UpcomingClosure(
-                        closure.startsOn(),
-                        closure.endsOn(),
-                        closure.teacherName(),
-                        closure.reason(),
-                        closure.lessonsClosed()))
+                .map(LessonCalendar::upcoming)
                 .toList();
+    }
+
+    /** The closure with this id, past or to come. */
+    public Optional<UpcomingClosure> find(UUID id) {
+        return closures.find(id).map(LessonCalendar::upcoming);
+    }
+
+    private static UpcomingClosure upcoming(ClosureService.ClosureView closure) {
+        return new UpcomingClosure(
+                closure.startsOn(), closure.endsOn(), closure.teacherName(), closure.reason(), closure.lessonsClosed());
     }
 }

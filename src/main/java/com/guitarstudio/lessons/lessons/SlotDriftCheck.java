@@ -144,7 +144,7 @@ class SlotDriftCheck implements HealthCheck {
             Object[] arguments = {
                 held.size(),
                 properties.reconcileNotice().toHours(),
-                String.join("; ", held.stream().limit(NAMED).map(Held::describe).toList())
+                String.join("; ", held.stream().limit(NAMED).map(this::describe).toList())
             };
             sentences.add(message("health.slot-drift.held.message", arguments));
             suggestions.add(message("health.slot-drift.held.suggestion", arguments));
@@ -208,14 +208,16 @@ class SlotDriftCheck implements HealthCheck {
         return messages.getMessage(key, arguments, Locale.ENGLISH);
     }
 
-    /** A held lesson: when it starts, in its zone, and whose it is. */
-    private record Held(Instant startAt, String timezone, String teacherName, String studentName) {
-
-        String describe() {
-            String when = TimeZones.parse(timezone)
-                    .map(zone -> LOCAL.format(LocalDateTime.ofInstant(startAt, zone)) + " " + timezone)
-                    .orElse(startAt.toString());
-            return teacherName + " with " + studentName + ", " + when;
-        }
+    /** A held lesson as the message names it: whose it is and when it starts, in its own zone ("Mon 1 Mar 15:00 New York time"). */
+    private String describe(Held held) {
+        String when = TimeZones.parse(held.timezone())
+                .map(zone -> LOCAL.format(LocalDateTime.ofInstant(held.startAt(), zone)) + " "
+                        + TimeZones.place(held.timezone())
+                                .map(place -> message("time.zone", new Object[] {place}))
+                                .orElse(held.timezone()))
+                .orElse(held.startAt().toString());
+        return held.teacherName() + " with " + held.studentName() + ", " + when;
     }
+
+    private record Held(Instant startAt, String timezone, String teacherName, String studentName) {}
 }

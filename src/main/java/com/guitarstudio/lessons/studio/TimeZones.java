@@ -23,4 +23,17 @@ public final class TimeZones {
             return Optional.empty();
         }
     }
+
+    /**
+     * The place a zone is named after, as people say it: "New York" for America/New_York, "Buenos
+     * Aires" for America/Argentina/Buenos_Aires; empty for UTC, Etc/ ids and fixed offsets, which are
+     * said as they are written.
+     */
+    public static Optional<String> place(String timezone) {
+        int slash = timezone == null ? -1 : timezone.lastIndexOf('/');
+        if (slash < 0 || timezone.startsWith("Etc/")) {
+            return Optional.empty();
+        }
+        return Optional.of(timezone.substring(slash + 1).replace('_', ' '));
+    }
 }

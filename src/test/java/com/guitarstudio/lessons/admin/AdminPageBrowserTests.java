@@ -2,6 +2,7 @@ package com.guitarstudio.lessons.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.guitarstudio.lessons.Browser;
 import com.guitarstudio.lessons.IntegrationTest;
 import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
@@ -9,27 +10,21 @@ import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.TestUsers;
 import com.guitarstudio.lessons.generation.LessonGenerationService;
 import com.guitarstudio.lessons.joblog.JobTrigger;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,17 +32,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The admin page in a real browser (headless Chromium from Debian's packages): sign in, read the
- * health panel, click Generate Lessons Now, see the result and the new history row. Screenshots go
- * to {@code target/screenshots/}. Chromium is given both paths explicitly; left alone, Selenium
- * would try to download a driver. In CI ({@code CI=true}) a missing browser fails the test.
+ * The admin page in a real browser (headless Chromium, see {@link Browser}): sign in, read the
+ * health panel, click Generate Lessons Now, see the result and the new history row; close the studio
+ * after a preview; preview a run and page through its teachers. Screenshots go to {@code
+ * target/screenshots/}.
  */
 @IntegrationTest
 class AdminPageBrowserTests {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
     int port;
@@ -64,54 +55,19 @@ class AdminPageBrowserTests {
     @Autowired
     LessonGenerationService generation;
 
+    private Browser session;
     private ChromeDriver browser;
-    private ChromeDriverService driverService;
-    private Path profile;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (Debian packages chromium and chromium-driver); .ci/run installs them");
-        }
-        Assumptions.assumeTrue(installed, "Chromium is not installed here (apt-get install chromium chromium-driver)");
-
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--user-data-dir=" + profile);
-        driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driverService, options);
-        browser.manage().window().setSize(new Dimension(1280, 1000));
-        Files.createDirectories(SCREENSHOTS);
+    void startBrowser() {
+        session = Browser.start(port);
+        browser = session.driver();
     }
 
     @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driverService != null) {
-            driverService.stop();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .map(Path::toFile)
-                        .forEach(File::delete);
-            }
+    void stopBrowser() {
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -150,7 +106,7 @@ class AdminPageBrowserTests {
                     ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#run-result.message--ok")));
         } catch (RuntimeException e) {
             screenshot("failed.png");
-            Files.writeString(SCREENSHOTS.resolve("failed.html"), browser.getPageSource());
+            Files.writeString(Browser.SCREENSHOTS.resolve("failed.html"), browser.getPageSource());
             throw e;
         }
         long lessons = jdbc.sql("select count(*) from lesson").query(Long.class).single();
@@ -174,11 +130,7 @@ class AdminPageBrowserTests {
         studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
         generation.run(JobTrigger.MANUAL, null);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("email")).sendKeys(TestUsers.ADMIN);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/admin/background-jobs"));
+        session.signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 
         browser.findElement(By.id("manage-closures")).click();
         wait.until(ExpectedConditions.urlContains("/admin/closures"));
@@ -190,7 +142,7 @@ class AdminPageBrowserTests {
 
         WebElement count = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-count")));
         assertThat(count.getText())
-                .isEqualTo("2 lessons of Whole studio from Mon 15 Mar 2027 to Tue 23 Mar 2027 will be closed.");
+                .isEqualTo("2 lessons will be closed: Whole studio, Mon 15 Mar 2027 to Tue 23 Mar 2027.");
         assertThat(browser.findElement(By.cssSelector("#preview-lessons th")).getDomProperty("textContent"))
                 .isEqualTo("When (Chicago time)");
         assertThat(browser.findElement(By.id("preview")).getText()).contains("Tue 16 Mar 2027, 17:30");
@@ -224,11 +176,7 @@ class AdminPageBrowserTests {
         studio.signInUsers();
         studio.bulk("browser", 55, 1);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("email")).sendKeys(TestUsers.ADMIN);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/admin/background-jobs"));
+        session.signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 
         browser.findElement(By.id("preview-run")).click();
         WebElement toGenerate = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-lessons")));
@@ -282,13 +230,8 @@ class AdminPageBrowserTests {
     void thePageIsReadableOnAPhone() throws IOException {
         studio.empty();
         studio.signInUsers();
-        browser.manage().window().setSize(new Dimension(390, 844));
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("email")).sendKeys(TestUsers.ADMIN);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("generate-lessons")));
+        session.resize(390, 844);
+        session.signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 
         long pageWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
         long viewport = (Long) browser.executeScript("return window.innerWidth");
@@ -298,9 +241,7 @@ class AdminPageBrowserTests {
         screenshot("3-phone.png");
     }
 
-    private Path screenshot(String name) throws IOException {
-        Path target = SCREENSHOTS.resolve(name);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        return target;
+    private Path screenshot(String name) {
+        return session.screenshot(name);
     }
 }

@@ -55,7 +55,7 @@ class BarChartTests {
                 .toList();
 
         assertThat(BarChart.of("t", many).bars().stream().filter(BarChart.Bar::labelled))
-                .hasSizeLessThanOrEqualTo(12);
+                .hasSize(BarChart.MAX_LABELS);
         assertThat(BarChart.of("t", List.of(new BarChart.Point("one", 5, "", "ok")))
                         .bars()
                         .get(0)

@@ -125,7 +125,7 @@ class LessonsPageTests {
         String held = page("/admin/lessons?closure=" + festival);
 
         assertThat(held)
-                .contains("Lessons this closure holds")
+                .contains("Lessons closed by “Aiko plays a festival”", "Wed 3 Mar 2027 · Aiko Tanaka")
                 .contains(">When (Tokyo time)<", ">Wed 3 Mar 2027, 19:00<", ">Cleo Park<")
                 .contains(">Closed: Aiko plays a festival<");
         assertThat(held.split("data-lesson-id=")).hasSize(2);
@@ -143,6 +143,7 @@ class LessonsPageTests {
     void withoutAChoiceThePageOffersTheTeachers() {
         assertThat(page("/admin/lessons"))
                 .contains("Whose lessons")
+                .contains("<option value=\"\" selected=\"selected\">Choose a teacher</option>")
                 .contains("<option value=\"" + aiko + "\">Aiko Tanaka</option>")
                 .doesNotContain("data-lesson-id=");
     }
@@ -152,6 +153,11 @@ class LessonsPageTests {
         assertThat(get("/admin/lessons?teacher=" + UUID.randomUUID()).statusCode())
                 .isEqualTo(404);
         assertThat(get("/admin/lessons?student=not-an-id").statusCode()).isEqualTo(404);
+        assertThat(get("/admin/lessons?closure=" + UUID.randomUUID()).statusCode())
+                .isEqualTo(404);
+        assertThat(page("/admin/lessons?teacher=&week="))
+                .contains("Whose lessons")
+                .doesNotContain("data-lesson-id=");
         HttpResponse<String> badWeek = get("/admin/lessons?teacher=" + aiko + "&week=next-tuesday");
         assertThat(badWeek.statusCode()).isEqualTo(400);
         assertThat(badWeek.body()).contains("Query parameter &#39;week&#39; must be a date like 2026-11-28");

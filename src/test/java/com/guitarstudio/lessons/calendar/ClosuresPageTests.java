@@ -64,7 +64,7 @@ class ClosuresPageTests {
 
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body())
-                .contains("2 lessons of Whole studio from Mon 15 Mar 2027 to Tue 23 Mar 2027 will be closed.")
+                .contains("2 lessons will be closed: Whole studio, Mon 15 Mar 2027 to Tue 23 Mar 2027.")
                 .contains(">When (Chicago time)<", ">Tue 16 Mar 2027, 17:30<")
                 .contains("Maria Lopez&#39;s student");
         assertThat(closed()).isZero();

@@ -310,7 +310,7 @@ class HealthChecksTests {
                 .filteredOn(issue -> issue.check().equals("slot-drift"))
                 .singleElement()
                 .satisfies(issue -> assertThat(issue.message())
-                        .contains("Maria Lopez with Maria Lopez's student, Tue 2 Mar 17:30"));
+                        .contains("Maria Lopez with Maria Lopez's student, Tue 2 Mar 17:30 Chicago time)"));
 
         clock.set(Instant.parse("2027-03-02T23:31:00Z")); // it has begun
         assertNoIssue("slot-drift");
