@@ -42,6 +42,7 @@ class ModularityTests {
                         "health",
                         "joblog",
                         "lessons",
+                        "openapi",
                         "security",
                         "studio",
                         "web");

@@ -15,6 +15,12 @@ import com.guitarstudio.lessons.joblog.JobRunDetail;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import com.guitarstudio.lessons.joblog.TeacherOutcome;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/admin/background-jobs")
+@Tag(name = "Runs")
 class AdminJobsController {
 
     private final LessonGenerationService generation;
@@ -65,14 +72,49 @@ class AdminJobsController {
      * name of {@code size}.
      */
     @GetMapping("/history")
+    @Operation(operationId = "listRuns", summary = "The run history, newest first, with system health and a summary")
+    @ApiResponse(responseCode = "200", description = "A page of runs")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A parameter cannot be used (an unknown status or trigger, a malformed date, `to`"
+                    + " before `from`, a page or size out of range): `parameter` names it",
+            content = @Content)
     History history(
-            @RequestParam(name = "status", required = false) String status,
-            @RequestParam(name = "trigger", required = false) String trigger,
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to,
-            @RequestParam(name = "page", required = false) String page,
-            @RequestParam(name = "size", required = false) String size,
-            @RequestParam(name = "limit", required = false) String limit) {
+            @Parameter(
+                            description = "Only runs that ended so (or are running)",
+                            schema = @Schema(implementation = JobStatus.class))
+                    @RequestParam(name = "status", required = false)
+                    String status,
+            @Parameter(description = "Only runs started so", schema = @Schema(implementation = JobTrigger.class))
+                    @RequestParam(name = "trigger", required = false)
+                    String trigger,
+            @Parameter(
+                            description =
+                                    "Only runs started on or after this day, in the studio's zone (STUDIO_TIME_ZONE)",
+                            schema = @Schema(type = "string", format = "date", example = "2027-03-01"))
+                    @RequestParam(name = "from", required = false)
+                    String from,
+            @Parameter(
+                            description = "Only runs started on or before this day, in the studio's zone",
+                            schema = @Schema(type = "string", format = "date", example = "2027-03-31"))
+                    @RequestParam(name = "to", required = false)
+                    String to,
+            @Parameter(
+                            description = "Which page, from 0",
+                            schema = @Schema(type = "integer", minimum = "0", maximum = "100000", defaultValue = "0"))
+                    @RequestParam(name = "page", required = false)
+                    String page,
+            @Parameter(
+                            description = "Runs per page",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+                    @RequestParam(name = "size", required = false)
+                    String size,
+            @Parameter(
+                            description = "The older name of `size`",
+                            deprecated = true,
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
+                    @RequestParam(name = "limit", required = false)
+                    String limit) {
         HistoryQuery query = HistoryQuery.parse(status, trigger, from, to);
         int pageIndex = HistoryQuery.page(page, 0, MAX_PAGE);
         int pageSize = size != null
@@ -99,11 +141,29 @@ class AdminJobsController {
      * run.
      */
     @GetMapping("/runs/{id}")
+    @Operation(operationId = "getRun", summary = "One run, with what it did for each teacher, a page at a time")
+    @ApiResponse(responseCode = "200", description = "The run and a page of its teachers")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A page or size out of range: `parameter` names it",
+            content = @Content)
+    @ApiResponse(responseCode = "404", description = "There is no run with this id", content = @Content)
     RunResponse run(
-            @PathVariable String id,
-            @RequestParam(name = "page", required = false) String page,
-            @RequestParam(name = "size", required = false) String size,
-            @RequestParam(name = "search", required = false) String search) {
+            @Parameter(description = "The run's id", schema = @Schema(type = "string", format = "uuid")) @PathVariable
+                    String id,
+            @Parameter(
+                            description = "Which page of teachers, from 0",
+                            schema = @Schema(type = "integer", minimum = "0", maximum = "100000", defaultValue = "0"))
+                    @RequestParam(name = "page", required = false)
+                    String page,
+            @Parameter(
+                            description = "Teachers per page",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
+                    @RequestParam(name = "size", required = false)
+                    String size,
+            @Parameter(description = "Only teachers whose name contains this (any case)")
+                    @RequestParam(name = "search", required = false)
+                    String search) {
         int pageIndex = HistoryQuery.page(page, 0, MAX_PAGE);
         int pageSize = HistoryQuery.size("size", size, DEFAULT_TEACHERS, MAX_TEACHERS);
         UUID runId = RunIds.parse(id).orElseThrow(() -> RunIds.notFound(id));
@@ -124,12 +184,34 @@ class AdminJobsController {
      * row): safe to ask while a run is going.
      */
     @GetMapping("/preview")
+    @Operation(
+            operationId = "previewRun",
+            summary = "What a run started now would do",
+            description = "Worked out without writing anything (no lesson, no run in the history): safe to ask"
+                    + " while a run is going.")
+    @ApiResponse(responseCode = "200", description = "The lessons a run would create, change and cancel")
     PreviewResponse preview() {
         return new PreviewResponse(true, generation.preview());
     }
 
     @PostMapping("/generate-lessons")
-    ResponseEntity<ManualRun> generate(Principal admin) {
+    @Operation(
+            operationId = "runNow",
+            summary = "Generate lessons now, as the Generate Lessons Now button does, and wait for the result")
+    @ApiResponse(responseCode = "200", description = "The run succeeded")
+    @ApiResponse(
+            responseCode = "409",
+            description = "A run is already going: none was started (`data.runningSince` says since when)",
+            content = @Content(schema = @Schema(implementation = ManualRun.class)))
+    @ApiResponse(
+            responseCode = "500",
+            description = "The run ended with errors (PARTIAL) or failed (FAILED): `data.errors` says why",
+            content = @Content(schema = @Schema(implementation = ManualRun.class)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "The database went away during the run",
+            content = @Content(schema = @Schema(implementation = ManualRun.class)))
+    ResponseEntity<ManualRun> generate(@Parameter(hidden = true) Principal admin) {
         GenerationResult result = generation.run(JobTrigger.MANUAL, admin.getName());
         ManualRunData data = new ManualRunData(
                 result.status(),

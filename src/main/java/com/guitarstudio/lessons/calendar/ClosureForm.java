@@ -2,6 +2,7 @@ package com.guitarstudio.lessons.calendar;
 
 import com.guitarstudio.lessons.web.ControlCharacters;
 import com.guitarstudio.lessons.web.InvalidRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -15,7 +16,35 @@ import org.springframework.context.MessageSource;
  * A closure as a client sends it, to the API (JSON) or from the page (a form): text, checked by
  * {@link #validate} into a {@link NewClosure}, or refused with a sentence that says what to fix.
  */
-record ClosureForm(String teacherId, String kind, String startsOn, String endsOn, String reason) {
+@Schema(name = "NewClosure", description = "A closure to preview or create")
+record ClosureForm(
+        @Schema(
+                description = "The teacher who is away: required for TEACHER_ABSENT, left out for STUDIO_CLOSED",
+                format = "uuid")
+        String teacherId,
+
+        @Schema(implementation = ClosureKind.class, requiredMode = Schema.RequiredMode.REQUIRED)
+        String kind,
+
+        @Schema(
+                description = "The first closed day, in each teacher's own calendar",
+                format = "date",
+                example = "2027-12-24",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String startsOn,
+
+        @Schema(
+                description = "The last closed day (included); at most 366 days after the first",
+                format = "date",
+                example = "2028-01-02",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String endsOn,
+
+        @Schema(
+                description = "Why, as students will see it: plain text, at most 200 characters",
+                example = "Winter break",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String reason) {
 
     /** The longest closure, in days (both ends included). */
     static final int MAX_DAYS = 366;

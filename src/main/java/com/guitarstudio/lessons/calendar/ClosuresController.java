@@ -1,6 +1,12 @@
 package com.guitarstudio.lessons.calendar;
 
 import com.guitarstudio.lessons.lessons.ClosedLessons;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** The admin API of closures: list, preview, create, delete. */
 @RestController
 @RequestMapping("/api/admin/closures")
+@Tag(name = "Closures")
 class ClosuresController {
 
     private final ClosureService closures;
@@ -33,9 +40,21 @@ class ClosuresController {
     }
 
     @GetMapping
+    @Operation(
+            operationId = "listClosures",
+            summary = "The closures that overlap the days from `from` to `to` (all of them without either)")
+    @ApiResponse(responseCode = "200", description = "The closures, earliest first, with how many lessons each holds")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A date is malformed, or `to` comes before `from`",
+            content = @Content)
     Listed list(
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to) {
+            @Parameter(schema = @Schema(type = "string", format = "date", example = "2027-12-01"))
+                    @RequestParam(name = "from", required = false)
+                    String from,
+            @Parameter(schema = @Schema(type = "string", format = "date", example = "2027-12-31"))
+                    @RequestParam(name = "to", required = false)
+                    String to) {
         LocalDate first = from == null ? null : ClosureForm.date("from", from, messages, ClosureForm.Reader.API);
         LocalDate last = to == null ? null : ClosureForm.date("to", to, messages, ClosureForm.Reader.API);
         if (first != null && last != null && last.isBefore(first)) {
@@ -45,13 +64,29 @@ class ClosuresController {
     }
 
     @PostMapping("/preview")
+    @Operation(
+            operationId = "previewClosure",
+            summary = "The lessons a closure would close, without creating it (nothing is written)")
+    @ApiResponse(responseCode = "200", description = "How many lessons it would close, and the first 50")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A field is missing or wrong: `detail` says which and why",
+            content = @Content)
     Previewed preview(@RequestBody ClosureForm form) {
         ClosedLessons.Preview preview = closures.preview(closures.checked(form, ClosureForm.Reader.API));
         return new Previewed(true, preview.lessonsAffected(), preview.lessons());
     }
 
     @PostMapping
-    ResponseEntity<CreatedResponse> create(@RequestBody ClosureForm form, Principal admin) {
+    @Operation(
+            operationId = "createClosure",
+            summary = "Create a closure: its days' lessons are kept and marked CLOSED, with its reason")
+    @ApiResponse(responseCode = "201", description = "The closure, and how many lessons it closed")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A field is missing or wrong: `detail` says which and why",
+            content = @Content)
+    ResponseEntity<CreatedResponse> create(@RequestBody ClosureForm form, @Parameter(hidden = true) Principal admin) {
         ClosureService.Created created =
                 closures.create(closures.checked(form, ClosureForm.Reader.API), admin.getName());
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -59,7 +94,16 @@ class ClosuresController {
     }
 
     @DeleteMapping("/{id}")
-    DeletedResponse delete(@PathVariable String id) {
+    @Operation(
+            operationId = "deleteClosure",
+            summary = "Delete a closure: its future lessons are scheduled again, unless another closure"
+                    + " covers them or their slot no longer meets that day")
+    @ApiResponse(responseCode = "200", description = "What happened to its lessons")
+    @ApiResponse(responseCode = "404", description = "There is no closure with this id", content = @Content)
+    DeletedResponse delete(
+            @Parameter(description = "The closure's id", schema = @Schema(type = "string", format = "uuid"))
+                    @PathVariable
+                    String id) {
         ClosureService.Deleted deleted = closures.delete(closureId(id))
                 .orElseThrow(() -> new ResponseStatusException(
                         HttpStatus.NOT_FOUND,

@@ -4,6 +4,12 @@ import com.guitarstudio.lessons.generation.GenerationResult;
 import com.guitarstudio.lessons.generation.LessonGenerationService;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the run's result in the endpoint's documented JSON shape.
  */
 @RestController
+@Tag(name = "Cron")
 class CronController {
 
     private final LessonGenerationService generation;
@@ -41,7 +48,34 @@ class CronController {
     @RequestMapping(
             path = "/api/cron/generate-lessons",
             method = {RequestMethod.GET, RequestMethod.POST})
-    ResponseEntity<Object> generate(@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
+    @Operation(
+            operationId = "cronRun",
+            summary = "Generate lessons, for an external cron service (Vercel Cron sends GET)",
+            description = "Runs lesson generation and answers when it has ended. GET and POST do the same;"
+                    + " the User-Agent is recorded as who started the run.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The run succeeded",
+            content = @Content(schema = @Schema(implementation = Ran.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "The cron secret is missing or wrong (also sent with WWW-Authenticate: Bearer)",
+            content = @Content(schema = @Schema(implementation = CronSecurityConfiguration.Unauthorized.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "A run is already going: none was started",
+            content = @Content(schema = @Schema(implementation = Skipped.class)))
+    @ApiResponse(
+            responseCode = "500",
+            description = "The run ended with errors (PARTIAL) or failed (FAILED): `errors` says why",
+            content = @Content(schema = @Schema(implementation = Ran.class)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "The database went away during the run",
+            content = @Content(schema = @Schema(implementation = Ran.class)))
+    ResponseEntity<Object> generate(
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.USER_AGENT, required = false)
+                    String userAgent) {
         GenerationResult result = generation.run(JobTrigger.CRON, userAgent == null ? "unknown" : userAgent);
         if (result.status() == JobStatus.SKIPPED) {
             return ResponseEntity.status(result.httpStatus())
@@ -72,12 +106,14 @@ class CronController {
      * body: link checkers and uptime monitors send HEAD. It is answered 405 and starts nothing.
      */
     @RequestMapping(path = "/api/cron/generate-lessons", method = RequestMethod.HEAD)
+    @Operation(hidden = true)
     ResponseEntity<Void> head() {
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
                 .allow(HttpMethod.GET, HttpMethod.POST)
                 .build();
     }
 
+    @Schema(name = "CronRun")
     record Ran(
             boolean success,
             JobStatus status,
@@ -92,5 +128,6 @@ class CronController {
             long durationMs,
             Instant timestamp) {}
 
+    @Schema(name = "CronSkipped")
     record Skipped(boolean success, JobStatus status, String error, Instant runningSince) {}
 }

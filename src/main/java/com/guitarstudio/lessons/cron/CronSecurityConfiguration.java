@@ -2,6 +2,7 @@ package com.guitarstudio.lessons.cron;
 
 import com.guitarstudio.lessons.security.BearerOnly;
 import com.guitarstudio.lessons.security.BearerToken;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,6 +62,7 @@ class CronSecurityConfiguration {
     }
 
     /** The 401 body of the cron endpoint. */
+    @Schema(name = "CronUnauthorized")
     record Unauthorized(boolean success, String error) {}
 
     /** Signs the request in as the cron caller when its bearer token is CRON_SECRET. */

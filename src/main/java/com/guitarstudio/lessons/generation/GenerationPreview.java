@@ -2,6 +2,7 @@ package com.guitarstudio.lessons.generation;
 
 import com.guitarstudio.lessons.lessons.ChunkPreview;
 import com.guitarstudio.lessons.lessons.LessonCounts;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -61,6 +62,7 @@ public record GenerationPreview(
     }
 
     /** A teacher's share: the lessons a run would insert and change for them, or why it could not. */
+    @Schema(name = "PreviewTeacher")
     public record Teacher(UUID teacherId, String teacherName, int lessons, int changes, String error) {
 
         static final Comparator<Teacher> MOST_LESSONS_FIRST = Comparator.comparingInt(Teacher::lessons)

@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.lessons;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -27,6 +28,7 @@ public record ChunkPreview(List<Teacher> teachers, List<Change> changes) {
      * A lesson a run would change: {@code change} is UPDATED (moved, retimed, repriced, closed or
      * reopened), CANCELLED (its slot no longer meets that day) or RESTORED (it meets that day again).
      */
+    @Schema(name = "LessonChange")
     public record Change(
             UUID lessonId,
             UUID teacherId,

@@ -2,12 +2,17 @@ package com.guitarstudio.lessons.security;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The headers every response carries, from every chain: a Content-Security-Policy that lets the pages
  * load their own stylesheet and images and nothing else (no script at all, no inline style, no
- * framing, forms post only here), no Referer leaving the site, and no browser features the pages do
+ * framing, forms post only here; Swagger UI alone may run its own scripts), no Referer leaving the site, and no browser features the pages do
  * not use; besides Spring Security's defaults (nosniff, frame denial, no caching of responses).
  */
 public final class SecurityHeaders {
@@ -15,13 +20,29 @@ public final class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:;"
             + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /**
+     * Swagger UI (for admins, at /swagger-ui/) is a script that fetches the API description and calls
+     * the API: its own scripts, its inline styles and requests to this site, nothing from elsewhere.
+     */
+    static final String API_EXPLORER_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private static final RequestMatcher API_EXPLORER =
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+
     static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+
+    private static final String CONTENT_SECURITY_POLICY_HEADER = "Content-Security-Policy";
 
     private SecurityHeaders() {}
 
     public static void strict(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(API_EXPLORER),
+                        new StaticHeadersWriter(CONTENT_SECURITY_POLICY_HEADER, CONTENT_SECURITY_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        API_EXPLORER, new StaticHeadersWriter(CONTENT_SECURITY_POLICY_HEADER, API_EXPLORER_POLICY)))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY));
     }

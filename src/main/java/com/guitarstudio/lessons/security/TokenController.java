@@ -2,6 +2,14 @@ package com.guitarstudio.lessons.security;
 
 import com.guitarstudio.lessons.web.ControlCharacters;
 import com.guitarstudio.lessons.web.InvalidRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.http.CacheControl;
@@ -16,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * out) is answered by the API's error handler.
  */
 @RestController
+@Tag(name = "Sign-in")
 class TokenController {
 
     private final LoginService logins;
@@ -27,7 +36,29 @@ class TokenController {
     }
 
     @PostMapping("/api/auth/token")
-    ResponseEntity<TokenResponse> token(@RequestBody TokenRequest request, HttpServletRequest http) {
+    @Operation(
+            operationId = "signIn",
+            summary = "A bearer token for an email and password (valid 12 hours)",
+            description = "The same checks and lockout as the login form. Send the token as"
+                    + " `Authorization: Bearer <token>`.")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "The token and when it expires")
+    @ApiResponse(
+            responseCode = "400",
+            description = "The body is not JSON with an email and a password",
+            content = @Content)
+    @ApiResponse(
+            responseCode = "401",
+            description = "The email and password do not match an account",
+            content = @Content)
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many failed attempts: try again after Retry-After seconds",
+            headers =
+                    @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")),
+            content = @Content)
+    ResponseEntity<TokenResponse> token(
+            @RequestBody TokenRequest request, @Parameter(hidden = true) HttpServletRequest http) {
         request.requireComplete();
         TokenService.IssuedToken issued =
                 tokens.issue(logins.authenticate(request.email(), request.password(), http.getRemoteAddr()));
@@ -36,7 +67,12 @@ class TokenController {
                 .body(new TokenResponse(issued.token(), "Bearer", issued.expiresAt()));
     }
 
-    record TokenRequest(String email, String password) {
+    record TokenRequest(
+            @Schema(example = "admin@demo.studio", requiredMode = Schema.RequiredMode.REQUIRED)
+            String email,
+
+            @Schema(format = "password", requiredMode = Schema.RequiredMode.REQUIRED)
+            String password) {
 
         void requireComplete() {
             if (email == null || email.isBlank() || password == null || password.isEmpty()) {
