@@ -39,6 +39,20 @@ class DevLauncherTests {
         assertThat(mains).containsExactly(TestApplication.class.getName());
     }
 
+    /**
+     * What the launcher prints is what the README shows a newcomer: the address, the login, the
+     * session's cron secret and a curl line that works as printed.
+     */
+    @Test
+    void theReadmeShowsWhatTheLauncherPrints() throws IOException {
+        String printed = DevLauncherConfiguration.welcome(8080, "<secret>");
+
+        assertThat(printed)
+                .contains("http://localhost:8080/\n")
+                .contains("curl -H \"Authorization: Bearer <secret>\" http://localhost:8080/api/cron/generate-lessons");
+        assertThat(Files.readString(Path.of("README.md"))).contains(printed.strip());
+    }
+
     private static boolean hasMain(String className) {
         try {
             Method main = Class.forName(className, false, DevLauncherTests.class.getClassLoader())

@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons;
 
+import ch.qos.logback.classic.Level;
 import com.guitarstudio.lessons.config.DatabaseConnection;
 import com.guitarstudio.lessons.config.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -147,7 +148,7 @@ public final class TestDatabase {
         String url = System.getenv(URL_VARIABLE);
         if (url != null && !url.isBlank()) {
             DatabaseConnection fromUrl = DatabaseUrl.parse(URL_VARIABLE, url, null, null);
-            log.info("Tests use the PostgreSQL server of {}", URL_VARIABLE);
+            log.info("Using the PostgreSQL server of {} for a throwaway database", URL_VARIABLE);
             return fromUrl;
         }
         tried.add(URL_VARIABLE + " is not set");
@@ -156,7 +157,7 @@ public final class TestDatabase {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-database-container"));
-            log.info("Tests use PostgreSQL in a Testcontainers container");
+            log.info("Using PostgreSQL in a Testcontainers container for a throwaway database");
             return new DatabaseConnection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
         tried.add("no Docker engine answers");
@@ -168,7 +169,7 @@ public final class TestDatabase {
                 EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
                 Runtime.getRuntime()
                         .addShutdownHook(new Thread(() -> closeQuietly(embedded), "test-database-embedded"));
-                log.info("Tests use embedded PostgreSQL");
+                log.info("Using embedded PostgreSQL for a throwaway database");
                 return new DatabaseConnection(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null);
             } catch (Exception e) {
                 tried.add("embedded PostgreSQL did not start (" + e.getMessage() + ")");
@@ -177,7 +178,8 @@ public final class TestDatabase {
         DatabaseConnection local = new DatabaseConnection(LOCAL_SERVER, "postgres", null);
         try (Connection connection = connect(local)) {
             log.info(
-                    "Tests use the PostgreSQL server running on this machine ({} as postgres, no password)",
+                    "Using the PostgreSQL server running on this machine ({} as postgres, no password) for a"
+                            + " throwaway database",
                     LOCAL_SERVER);
             return local;
         } catch (SQLException e) {
@@ -254,11 +256,22 @@ public final class TestDatabase {
                 "The test PostgreSQL server at " + server.jdbcUrl() + " failed: " + e.getMessage(), e);
     }
 
+    /**
+     * Whether a Docker engine answers. Testcontainers logs each strategy it tried at ERROR when none
+     * does, which reads as a failure to someone who has no Docker and needs none; its loggers are
+     * silenced while it looks, and the one line about the database found says what happened.
+     */
     private static boolean dockerAvailable() {
+        ch.qos.logback.classic.Logger testcontainers =
+                (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.testcontainers");
+        Level level = testcontainers.getLevel();
+        testcontainers.setLevel(Level.OFF);
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException e) {
             return false;
+        } finally {
+            testcontainers.setLevel(level);
         }
     }
 

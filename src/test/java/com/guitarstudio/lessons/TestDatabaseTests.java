@@ -49,10 +49,11 @@ class TestDatabaseTests {
 
         assertThat(exited).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).containsPattern("Tests use (the PostgreSQL server|PostgreSQL in|embedded PostgreSQL)");
+        assertThat(output).containsPattern("Using (the PostgreSQL server|PostgreSQL in|embedded PostgreSQL)");
+        assertThat(output).as("no ERROR line, whichever database is found").doesNotContain("ERROR");
         assertThat(output).contains("fresh database jdbc:postgresql://");
         if (isRoot() && !output.contains("Testcontainers")) {
-            assertThat(output).contains("Tests use the PostgreSQL server running on this machine");
+            assertThat(output).contains("Using the PostgreSQL server running on this machine");
         }
     }
 

@@ -7,12 +7,12 @@ import com.guitarstudio.lessons.joblog.JobRunDetail;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import com.guitarstudio.lessons.lessons.LessonProperties;
+import com.guitarstudio.lessons.security.MetricsProperties;
 import java.security.Principal;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +52,7 @@ class BackgroundJobsPage {
             AdminMessages messages,
             LessonProperties properties,
             Times times,
-            @Value("${app.metrics.token:}") String metricsToken) {
+            MetricsProperties metrics) {
         this.dashboard = dashboard;
         this.generation = generation;
         this.jobLog = jobLog;
@@ -60,7 +60,7 @@ class BackgroundJobsPage {
         this.horizonWeeks = properties.horizonWeeks();
         this.calendar = calendar;
         this.times = times;
-        this.metricsToken = !metricsToken.isBlank();
+        this.metricsToken = metrics.scraperToken();
     }
 
     @ModelAttribute("signedInAs")

@@ -11,6 +11,7 @@
             "joblog",
             "health",
             "lessons",
+            "security",
             "studio",
             "web"
         })

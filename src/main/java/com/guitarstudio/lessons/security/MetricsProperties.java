@@ -10,18 +10,23 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("app.metrics")
 @Validated
-record MetricsProperties(String token) {
+public record MetricsProperties(String token) {
 
     static final String VARIABLE = "METRICS_TOKEN";
     static final int MINIMUM_LENGTH = 32;
 
-    MetricsProperties {
+    public MetricsProperties {
         if (token != null && !token.isBlank() && token.length() < MINIMUM_LENGTH) {
             throw InvalidEnvironment.invalid(
                     VARIABLE,
                     "is too short (" + token.length() + " characters): set it to at least " + MINIMUM_LENGTH
                             + " random characters, for example the output of: openssl rand -base64 32");
         }
+    }
+
+    /** Whether a scraper has a token of its own (else only admins read the metrics). */
+    public boolean scraperToken() {
+        return token != null && !token.isBlank();
     }
 
     @Override

@@ -173,7 +173,13 @@ class SecurityConfiguration {
                                 "/css/**",
                                 "/favicon.ico")
                         .permitAll()
-                        .requestMatchers("/admin/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .requestMatchers(
+                                "/admin/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs.yaml",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())

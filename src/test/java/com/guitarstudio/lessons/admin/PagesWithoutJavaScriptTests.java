@@ -86,7 +86,7 @@ class PagesWithoutJavaScriptTests {
         assertThat(browser.getCurrentUrl()).contains("status=SUCCESS", "trigger=MANUAL");
         assertThat(browser.findElements(By.cssSelector("tr[data-run-id]"))).hasSize(1);
 
-        browser.findElement(By.cssSelector("tr[data-run-id] a")).click();
+        follow(browser.findElement(By.cssSelector("tr[data-run-id] a")));
         browser.findElement(By.id("teacher-search")).sendKeys("priya");
         click("search-teachers");
         assertThat(browser.findElements(By.cssSelector("#run-teachers tbody tr")))
@@ -95,7 +95,7 @@ class PagesWithoutJavaScriptTests {
                 .asString()
                 .startsWith("Priya Sharma");
 
-        browser.findElement(By.linkText("Priya Sharma")).click();
+        follow(browser.findElement(By.linkText("Priya Sharma")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Lessons of Priya Sharma");
         assertThat(text("week-title")).isEqualTo("Mon 1 Mar 2027 to Sun 7 Mar 2027, in Kolkata time");
         assertThat(text("lessons")).contains("Mon 1 Mar 2027, 18:00", "Scheduled");
@@ -120,17 +120,28 @@ class PagesWithoutJavaScriptTests {
         assertThat(text("notice")).isEqualTo("Closure saved: 1 lesson was closed.");
         assertThat(closed()).isEqualTo(1);
 
-        browser.findElement(By.cssSelector("#closures a[href*='closure=']")).click();
+        follow(browser.findElement(By.cssSelector("#closures a[href*='closure=']")));
         assertThat(text("lessons")).contains("Tue 16 Mar 2027, 17:30", "Closed: Maria is on tour");
-        browser.findElement(By.linkText("Back to closures")).click();
-        browser.findElement(By.cssSelector("#closures a[href$='/delete']")).click();
+        follow(browser.findElement(By.linkText("Back to closures")));
+        follow(browser.findElement(By.cssSelector("#closures a[href$='/delete']")));
         click("confirm-delete");
         assertThat(text("notice")).isEqualTo("Closure deleted: 1 lesson was given back.");
         assertThat(closed()).isZero();
     }
 
+    /** Clicks the link or button with this id and waits for the page it leads to. */
     private void click(String id) {
-        browser.findElement(By.id(id)).click();
+        follow(browser.findElement(By.id(id)));
+    }
+
+    /**
+     * Clicks a link or a form's button and waits until the page it leads to has replaced this one,
+     * so the next look is at the new page.
+     */
+    private void follow(WebElement linkOrButton) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        linkOrButton.click();
+        session.waiting().until(ExpectedConditions.stalenessOf(page));
     }
 
     private String text(String id) {

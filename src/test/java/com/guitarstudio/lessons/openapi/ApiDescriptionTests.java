@@ -92,12 +92,13 @@ class ApiDescriptionTests {
     void onlyAdminsReadTheDescriptionAndSwaggerUi() {
         assertThat(api.getOpenapi()).isEqualTo("3.1.0");
         assertThat(api.getInfo().getTitle()).isEqualTo("Lesson service API");
-        for (String path : List.of("/v3/api-docs", "/swagger-ui/index.html")) {
+        for (String path : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui/index.html", "/swagger-ui.html")) {
             assertThat(http.get(path, "Authorization", teacher).statusCode())
                     .as(path)
                     .isEqualTo(403);
             assertThat(http.get(path).statusCode()).as(path).isEqualTo(302);
         }
+        assertThat(http.get("/v3/api-docs.yaml", "Authorization", admin).body()).startsWith("openapi: 3.1.0");
         HttpResponse<String> swagger = http.get("/swagger-ui/index.html", "Authorization", admin);
         assertThat(swagger.statusCode()).isEqualTo(200);
         assertThat(swagger.headers().firstValue("Content-Security-Policy").orElseThrow())
