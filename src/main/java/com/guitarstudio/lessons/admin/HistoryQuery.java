@@ -3,10 +3,10 @@ package com.guitarstudio.lessons.admin;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import com.guitarstudio.lessons.joblog.RunFilter;
+import com.guitarstudio.lessons.web.Dates;
 import com.guitarstudio.lessons.web.InvalidRequest;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -148,13 +148,11 @@ record HistoryQuery(JobStatus status, JobTrigger trigger, LocalDate from, LocalD
         if (blank(value)) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequest(
-                    parameter,
-                    "Query parameter '" + parameter + "' must be a date like 2026-11-28, not '" + shown(value) + "'");
-        }
+        return Dates.parse(value)
+                .orElseThrow(() -> new InvalidRequest(
+                        parameter,
+                        "Query parameter '" + parameter + "' must be a date " + Dates.RANGE + ", like 2026-11-28, not '"
+                                + shown(value) + "'"));
     }
 
     private static boolean blank(String value) {

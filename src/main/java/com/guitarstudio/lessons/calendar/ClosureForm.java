@@ -1,15 +1,14 @@
 package com.guitarstudio.lessons.calendar;
 
 import com.guitarstudio.lessons.web.ControlCharacters;
+import com.guitarstudio.lessons.web.Dates;
 import com.guitarstudio.lessons.web.InvalidRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 
 /**
@@ -50,8 +49,6 @@ record ClosureForm(
     static final int MAX_DAYS = 366;
 
     static final int MAX_REASON = 200;
-
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     static ClosureForm empty() {
         return new ClosureForm(null, ClosureKind.STUDIO_CLOSED.name(), null, null, null);
@@ -151,14 +148,7 @@ record ClosureForm(
     /** An ISO date, {@code YYYY-MM-DD}, and nothing else. */
     static LocalDate date(String field, String text, MessageSource messages, Reader reader) {
         String name = reader == Reader.PAGE ? "date." + field : "date";
-        if (text == null || !ISO_DATE.matcher(text.strip()).matches()) {
-            throw invalid(field, reader, name, messages, field);
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw invalid(field, reader, name, messages, field);
-        }
+        return Dates.parse(text).orElseThrow(() -> invalid(field, reader, name, messages, field, Dates.RANGE));
     }
 
     /** The error about {@code field}, worded for {@code reader} (message {@code closure.invalid.<name>} or {@code closure.page.<name>}). */

@@ -207,7 +207,9 @@ class BackgroundJobsPageTests {
             delimiter = '|',
             value = {
                 "status=DONE|Query parameter 'status' must be one of RUNNING, SUCCESS, PARTIAL, FAILED, SKIPPED, ABANDONED (in capitals), not 'DONE'",
-                "from=28.11.2026|Query parameter 'from' must be a date like 2026-11-28, not '28.11.2026'",
+                "from=28.11.2026|Query parameter 'from' must be a date from 0001-01-01 to 9999-12-31, like 2026-11-28, not '28.11.2026'",
+                "from=%2B294277-01-01|Query parameter 'from' must be a date from 0001-01-01 to 9999-12-31, like 2026-11-28, not '+294277-01-01'",
+                "to=-4714-01-01|Query parameter 'to' must be a date from 0001-01-01 to 9999-12-31, like 2026-11-28, not '-4714-01-01'",
                 "page=not-a-number|Query parameter 'page' must be a whole number from 1 to 100000, not 'not-a-number'",
                 "page=2000000000|Query parameter 'page' must be a whole number from 1 to 100000, not '2000000000'"
             })

@@ -268,6 +268,8 @@ class ClosuresApiTests {
             impossible date            | {"kind":"STUDIO_CLOSED","startsOn":"2027-02-30","endsOn":"2027-03-16","reason":"x"}   | startsOn | YYYY-MM-DD
             date with a time           | {"kind":"STUDIO_CLOSED","startsOn":"2027-03-15T00:00","endsOn":"2027-03-16","reason":"x"} | startsOn | YYYY-MM-DD
             no end                     | {"kind":"STUDIO_CLOSED","startsOn":"2027-03-15","reason":"x"}                         | endsOn | YYYY-MM-DD
+            year 0 (stored as 1 BC)    | {"kind":"STUDIO_CLOSED","startsOn":"0000-01-01","endsOn":"0000-01-02","reason":"x"}   | startsOn | from 0001-01-01 to 9999-12-31
+            year 10000                 | {"kind":"STUDIO_CLOSED","startsOn":"9999-12-31","endsOn":"+10000-01-01","reason":"x"} | endsOn | from 0001-01-01 to 9999-12-31
             """)
     void badInputIsA400ThatSaysWhatToFixAndWritesNothing(String what, String body, String field, String says) {
         String before = snapshot();
@@ -297,6 +299,11 @@ class ClosuresApiTests {
     void badListParametersAndUnknownIdsAreClientErrors() {
         assertThat(http.get(CLOSURES + "?from=March", "Authorization", admin).statusCode())
                 .isEqualTo(400);
+        for (String date : List.of("%2B294277-01-01", "-4714-01-01", "0000-01-01", "-999999999-01-01")) {
+            HttpResponse<String> outOfRange = http.get(CLOSURES + "?to=" + date, "Authorization", admin);
+            assertThat(outOfRange.statusCode()).as(date).isEqualTo(400);
+            assertThat(json(outOfRange).get("parameter").asString()).isEqualTo("to");
+        }
         assertThat(http.get(CLOSURES + "?from=2027-04-01&to=2027-03-01", "Authorization", admin)
                         .statusCode())
                 .isEqualTo(400);
