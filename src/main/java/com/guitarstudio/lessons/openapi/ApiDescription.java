@@ -32,7 +32,7 @@ class ApiDescription {
     static final String PROBLEM = "Problem";
 
     static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
-    static final String ADMIN_TOKEN = "adminToken";
+    static final String BEARER_TOKEN = "bearerToken";
     static final String CRON_SECRET = "cronSecret";
     static final String PROBLEM_JSON = "application/problem+json";
 
@@ -56,12 +56,14 @@ class ApiDescription {
                         new Tag().name("Sign-in").description("Tokens for API clients")))
                 .components(new Components()
                         .addSecuritySchemes(
-                                ADMIN_TOKEN,
+                                BEARER_TOKEN,
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
                                         .bearerFormat("JWT")
-                                        .description("An admin's token from POST /api/auth/token (12 hours)"))
+                                        .description("A token from POST /api/auth/token (12 hours); the admin"
+                                                + " operations need an admin's. The admin page's cookie is not"
+                                                + " accepted here."))
                         .addSecuritySchemes(
                                 CRON_SECRET,
                                 new SecurityScheme()
@@ -105,9 +107,11 @@ class ApiDescription {
             api.getComponents().addSchemas(PROBLEM, problem());
             api.getPaths().forEach((path, item) -> {
                 for (Operation operation : item.readOperations()) {
+                    if (path.startsWith("/api/admin/") || path.equals("/api/auth/logout")) {
+                        operation.addSecurityItem(new SecurityRequirement().addList(BEARER_TOKEN));
+                        add(operation, "401", "No token, or one that is not valid, signed out or expired");
+                    }
                     if (path.startsWith("/api/admin/")) {
-                        operation.addSecurityItem(new SecurityRequirement().addList(ADMIN_TOKEN));
-                        add(operation, "401", "No token, or one that is not valid or has expired");
                         add(operation, "403", "The token is not an admin's");
                     }
                     if (path.startsWith("/api/cron/")) {

@@ -14,13 +14,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs the request in from its token: {@code Authorization: Bearer <jwt>} (API clients) or the
- * auth cookie (the admin page). A bearer token that is not valid is answered 401 at once; a cookie
- * that is not valid (expired, say) is cleared and the request goes on anonymous, so the page sends
- * the browser to the login form. Created by the security configuration for its chains only, never
+ * Signs the request in from its token: {@code Authorization: Bearer <jwt>} (API clients) or, on the
+ * pages only, the auth cookie. The API's chain never reads the cookie: a browser sends it with any
+ * request, a form on another site's too, so on the API it would let that site act as the admin
+ * (the pages' forms carry CSRF tokens instead). A bearer token that is not valid is answered 401 at
+ * once, except on the public endpoints (health, sign-in), where it counts as no token; a cookie that
+ * is not valid (expired, say) is cleared and the request goes on anonymous, so the page sends the
+ * browser to the login form. Created by the security configuration for its chains only, never
  * registered as a servlet filter. The token is checked against the database (signed out? who is
  * its user now?); when the database cannot answer, neither can the request: 503.
  */
@@ -41,16 +45,37 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private final TokenService tokens;
-    private final AuthCookie cookie;
+    private final Optional<AuthCookie> cookie;
+    private final RequestMatcher publicEndpoints;
     private final AuthenticationEntryPoint unauthorized;
     private final Unavailable unavailable;
 
-    JwtAuthenticationFilter(
-            TokenService tokens, AuthCookie cookie, AuthenticationEntryPoint unauthorized, Unavailable unavailable) {
+    private JwtAuthenticationFilter(
+            TokenService tokens,
+            Optional<AuthCookie> cookie,
+            RequestMatcher publicEndpoints,
+            AuthenticationEntryPoint unauthorized,
+            Unavailable unavailable) {
         this.tokens = tokens;
         this.cookie = cookie;
+        this.publicEndpoints = publicEndpoints;
         this.unauthorized = unauthorized;
         this.unavailable = unavailable;
+    }
+
+    /** For the API: bearer tokens only; on {@code publicEndpoints} a token that is not valid is no token. */
+    static JwtAuthenticationFilter bearerOnly(
+            TokenService tokens,
+            RequestMatcher publicEndpoints,
+            AuthenticationEntryPoint unauthorized,
+            Unavailable unavailable) {
+        return new JwtAuthenticationFilter(tokens, Optional.empty(), publicEndpoints, unauthorized, unavailable);
+    }
+
+    /** For the pages: a bearer token or the auth cookie. */
+    static JwtAuthenticationFilter bearerOrCookie(
+            TokenService tokens, AuthCookie cookie, AuthenticationEntryPoint unauthorized, Unavailable unavailable) {
+        return new JwtAuthenticationFilter(tokens, Optional.of(cookie), request -> false, unauthorized, unavailable);
     }
 
     /** Another filter of the chain signed the request in already (the metrics token). */
@@ -83,20 +108,21 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (BearerToken.isPresent(request)) {
             Optional<SignedInUser> user = BearerToken.from(request).flatMap(tokens::verify);
-            if (user.isEmpty()) {
+            if (user.isPresent()) {
+                signIn(user.get(), request, response);
+            } else if (!publicEndpoints.matches(request)) {
                 SecurityContextHolder.clearContext();
                 unauthorized.commence(request, response, new BadCredentialsException("Invalid or expired token"));
                 return true;
             }
-            signIn(user.get(), request, response);
-        } else {
-            Optional<String> token = cookie.read(request);
+        } else if (cookie.isPresent()) {
+            Optional<String> token = cookie.get().read(request);
             if (token.isPresent()) {
                 Optional<SignedInUser> user = tokens.verify(token.get());
                 if (user.isPresent()) {
                     signIn(user.get(), request, response);
                 } else {
-                    cookie.clear(request, response);
+                    cookie.get().clear(request, response);
                 }
             }
         }

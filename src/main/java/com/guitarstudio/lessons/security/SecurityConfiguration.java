@@ -37,6 +37,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The chains for signed-in users. Both are stateless: who the caller is comes from a JWT on every
@@ -58,6 +60,7 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     static final String ADMIN_PAGE = "/admin/background-jobs";
+    static final String TOKEN_ENDPOINT = "/api/auth/token";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -78,11 +81,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(
-            HttpSecurity http,
-            TokenService tokens,
-            AuthCookie cookie,
-            ProblemWriter problems,
-            MetricsProperties metrics)
+            HttpSecurity http, TokenService tokens, ProblemWriter problems, MetricsProperties metrics)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -93,7 +92,7 @@ class SecurityConfiguration {
                     "Sign in first: send 'Authorization: Bearer <token>' with a token from POST /api/auth/token");
         };
         return BearerOnly.configure(http.securityMatcher("/api/**", "/actuator/**"))
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/auth/token")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(TOKEN_ENDPOINT)
                         .permitAll()
                         .requestMatchers(EndpointRequest.to("health"))
                         .permitAll()
@@ -112,7 +111,13 @@ class SecurityConfiguration {
                         new MetricsTokenFilter(metrics, EndpointRequest.to("prometheus")),
                         UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(
-                        new JwtAuthenticationFilter(tokens, cookie, unauthorized, problems::databaseUnavailable),
+                        JwtAuthenticationFilter.bearerOnly(
+                                tokens,
+                                new OrRequestMatcher(
+                                        EndpointRequest.to("health"),
+                                        PathPatternRequestMatcher.withDefaults().matcher(TOKEN_ENDPOINT)),
+                                unauthorized,
+                                problems::databaseUnavailable),
                         UsernamePasswordAuthenticationFilter.class)
                 .build();
     }
@@ -186,7 +191,7 @@ class SecurityConfiguration {
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(toLoginForm).accessDeniedHandler(pageAccessDenied()))
                 .addFilterBefore(
-                        new JwtAuthenticationFilter(
+                        JwtAuthenticationFilter.bearerOrCookie(
                                 tokens, cookie, unauthorized, SecurityConfiguration::databaseUnavailablePage),
                         UsernamePasswordAuthenticationFilter.class)
                 .headers(SecurityHeaders::strict)

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/auth/token}: email and password for a bearer token, for API clients and
- * scripts. Same checks and lockout as the login form; a failed sign-in (401, or 429 when locked
+ * scripts; {@code POST /api/auth/logout} signs the token presented out. Same checks and lockout as the login form; a failed sign-in (401, or 429 when locked
  * out) is answered by the API's error handler.
  */
 @RestController
@@ -66,6 +66,19 @@ class TokenController {
                 .cacheControl(CacheControl.noStore())
                 .body(new TokenResponse(issued.token(), "Bearer", issued.expiresAt()));
     }
+
+    @PostMapping(LOGOUT)
+    @Operation(
+            operationId = "signOut",
+            summary = "Sign the token presented out, on every instance, until it would have expired",
+            description = "Only this token: others of the same user keep working.")
+    @ApiResponse(responseCode = "204", description = "Signed out: the token no longer works")
+    ResponseEntity<Void> logout(@Parameter(hidden = true) HttpServletRequest http) {
+        BearerToken.from(http).ifPresent(tokens::revoke);
+        return ResponseEntity.noContent().build();
+    }
+
+    static final String LOGOUT = "/api/auth/logout";
 
     record TokenRequest(
             @Schema(example = "admin@demo.studio", requiredMode = Schema.RequiredMode.REQUIRED)

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Issues and checks the service's JWTs: HS256 with AUTH_SECRET, issuer, subject (user id), a token
  * id, email, name, role and admin claims, valid for {@code app.auth.token-ttl} (12 hours). A token is
  * accepted only if it is signed with this secret, names this issuer, carries an expiry and an id, has
- * not expired by the application clock and was not signed out ({@link RevokedTokens}); unsigned
+ * not expired by the application clock, does not expire later than a token issued now would, and
+ * was not signed out ({@link RevokedTokens}); unsigned
  * ({@code alg: none}) tokens are refused. Who the caller is then comes from the database ({@link
  * CurrentUsers}), not from the token's claims: a deleted or demoted user loses access within a minute.
  */
@@ -87,6 +88,10 @@ class TokenService {
         try {
             Claims claims = parser.parseSignedClaims(token).getPayload();
             if (claims.getExpiration() == null || claims.getId() == null) {
+                return Optional.empty();
+            }
+            if (claims.getExpiration().toInstant().isAfter(clock.instant().plus(properties.tokenTtl()))) {
+                // signed with our secret, but longer-lived than any token this service issues
                 return Optional.empty();
             }
             return Optional.of(new Valid(

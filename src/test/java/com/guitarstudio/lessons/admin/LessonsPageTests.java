@@ -160,7 +160,9 @@ class LessonsPageTests {
                 .doesNotContain("data-lesson-id=");
         HttpResponse<String> badWeek = get("/admin/lessons?teacher=" + aiko + "&week=next-tuesday");
         assertThat(badWeek.statusCode()).isEqualTo(400);
-        assertThat(badWeek.body()).contains("Query parameter &#39;week&#39; must be a date from 0001-01-01 to 9999-12-31, like 2026-11-28");
+        assertThat(badWeek.body())
+                .contains(
+                        "Query parameter &#39;week&#39; must be a date from 0001-01-01 to 9999-12-31, like 2026-11-28");
     }
 
     @Test

@@ -60,18 +60,29 @@ class ApiAccessTests {
         callers.put("admin teacher", authorization(TestUsers.ADMIN_TEACHER));
         callers.put("ADMIN", authorization(TestUsers.ADMIN));
         callers.put("metrics token", new String[] {"Authorization", "Bearer " + IntegrationTest.METRICS_TOKEN});
+        // the admin page's cookie, sent by a browser to the API from a form on another site: the API
+        // takes bearer tokens only, so it is no one
+        callers.put("admin's page cookie", new String[] {
+            "Cookie",
+            "lessons_token="
+                    + http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD).substring(7),
+            "Origin",
+            "https://evil.example.com"
+        });
 
         String wrongPassword = "{\"email\":\"" + TestUsers.ADMIN + "\",\"password\":\"wrong\"}";
         Map<String, List<Integer>> expected = new LinkedHashMap<>();
-        // callers:                                          none bad  exp  stud teach adm-t ADMIN metrics
-        expected.put("GET /api/cron/generate-lessons", List.of(401, 401, 401, 401, 401, 401, 401, 401));
-        expected.put("POST /api/cron/generate-lessons", List.of(401, 401, 401, 401, 401, 401, 401, 401));
-        expected.put("GET /api/admin/background-jobs/history", List.of(401, 401, 401, 403, 403, 200, 200, 401));
+        // callers:                                          none bad  exp  stud teach adm-t ADMIN metrics cookie
+        expected.put("GET /api/cron/generate-lessons", List.of(401, 401, 401, 401, 401, 401, 401, 401, 401));
+        expected.put("POST /api/cron/generate-lessons", List.of(401, 401, 401, 401, 401, 401, 401, 401, 401));
+        expected.put("GET /api/admin/background-jobs/history", List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
         expected.put(
-                "POST /api/admin/background-jobs/generate-lessons", List.of(401, 401, 401, 403, 403, 200, 200, 401));
-        expected.put("POST /api/auth/token", List.of(401, 401, 401, 401, 401, 401, 401, 401));
-        expected.put("GET /actuator/health", List.of(200, 401, 401, 200, 200, 200, 200, 401));
-        expected.put("GET /actuator/prometheus", List.of(401, 401, 401, 403, 403, 200, 200, 200));
+                "POST /api/admin/background-jobs/generate-lessons",
+                List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
+        expected.put("POST /api/auth/token", List.of(401, 401, 401, 401, 401, 401, 401, 401, 401));
+        // health is public: a token that is no longer valid (or is not a JWT) is no token at all there
+        expected.put("GET /actuator/health", List.of(200, 200, 200, 200, 200, 200, 200, 200, 200));
+        expected.put("GET /actuator/prometheus", List.of(401, 401, 401, 403, 403, 200, 200, 200, 401));
 
         SoftAssertions softly = new SoftAssertions();
         expected.forEach((endpoint, statuses) -> {
@@ -80,6 +91,10 @@ class ApiAccessTests {
             int column = 0;
             for (Map.Entry<String, String[]> caller : callers.entrySet()) {
                 String body = path.equals("/api/auth/token") ? wrongPassword : null;
+                if (body != null) {
+                    // each caller's wrong password is its first: the lockout is another test's
+                    jdbc.sql("delete from login_failure").update();
+                }
                 String[] headers = body == null
                         ? caller.getValue()
                         : concat(caller.getValue(), "Content-Type", "application/json");
@@ -95,6 +110,54 @@ class ApiAccessTests {
             }
         });
         softly.assertAll();
+    }
+
+    /**
+     * The probe's attack: a form on a sibling site posts to the API with the admin's page cookie.
+     * The API takes bearer tokens only, so nothing starts and nothing is deleted; the same calls with
+     * the bearer token work.
+     */
+    @Test
+    void thePagesCookieDoesNotWorkOnTheApi() {
+        String bearer = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
+        String cookie = "lessons_token=" + bearer.substring("Bearer ".length());
+        String closure = TestHttp.json(http.postJson("/api/admin/closures", """
+                                {"kind":"STUDIO_CLOSED","startsOn":"2027-03-15","endsOn":"2027-03-16","reason":"x"}""", "Authorization", bearer))
+                .get("data")
+                .get("id")
+                .asString();
+
+        HttpResponse<String> run = http.post(
+                "/api/admin/background-jobs/generate-lessons",
+                null,
+                "Cookie",
+                cookie,
+                "Origin",
+                "https://evil.example.com");
+        HttpResponse<String> delete = http.send(
+                "DELETE",
+                "/api/admin/closures/" + closure,
+                null,
+                "Cookie",
+                cookie,
+                "Origin",
+                "https://evil.example.com");
+
+        assertThat(run.statusCode()).isEqualTo(401);
+        assertThat(delete.statusCode()).isEqualTo(401);
+        assertThat(jdbc.sql("select count(*) from job_log").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from studio_closure")
+                        .query(Long.class)
+                        .single())
+                .isOne();
+        assertThat(http.send("DELETE", "/api/admin/closures/" + closure, null, "Authorization", bearer)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/admin/background-jobs", "Cookie", cookie, "Accept", "text/html")
+                        .statusCode())
+                .as("the cookie is still the page's")
+                .isEqualTo(200);
     }
 
     @Test

@@ -85,6 +85,44 @@ class TokenLifetimeTests {
         assertThat(status(complete)).as("the same token with both").isEqualTo(200);
     }
 
+    /** The service never issues a token that lives longer than its own lifetime (12 hours); it accepts none. */
+    @Test
+    void aSignedTokenThatLivesLongerThanTheServicesOwnIsRefused() {
+        UUID admin = userId(TestUsers.ADMIN);
+        String thousandYears = signed(
+                Jwts.builder()
+                        .id(UUID.randomUUID().toString())
+                        .issuedAt(Date.from(IntegrationTestConfiguration.START))
+                        .expiration(Date.from(IntegrationTestConfiguration.START.plus(Duration.ofDays(365_000)))),
+                admin);
+        String twelveHours = signed(
+                Jwts.builder()
+                        .id(UUID.randomUUID().toString())
+                        .issuedAt(Date.from(IntegrationTestConfiguration.START))
+                        .expiration(Date.from(IntegrationTestConfiguration.START.plus(Duration.ofHours(12)))),
+                admin);
+
+        assertThat(status(thousandYears)).isEqualTo(401);
+        assertThat(status(twelveHours)).isEqualTo(200);
+    }
+
+    /** An API client signs its own token out: POST /api/auth/logout with it, and it stops working everywhere. */
+    @Test
+    void anApiClientSignsItsTokenOut() {
+        String token = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
+        String other = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
+
+        HttpResponse<String> out = http.post("/api/auth/logout", null, "Authorization", token);
+
+        assertThat(out.statusCode()).isEqualTo(204);
+        assertThat(status(token)).isEqualTo(401);
+        assertThat(status(other)).as("only the token presented").isEqualTo(200);
+        assertThat(http.post("/api/auth/logout", null, "Authorization", token).statusCode())
+                .as("again")
+                .isEqualTo(401);
+        assertThat(http.post("/api/auth/logout", null).statusCode()).isEqualTo(401);
+    }
+
     @Test
     void aDeletedAdminLosesAccessWithinAMinute() {
         String token = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
