@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.security;
 
+import com.guitarstudio.lessons.web.ClientAddress;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,7 +41,9 @@ class LoginService {
      * @throws BadCredentialsException when the email is unknown, has no password, or the password is wrong
      */
     SignedInUser authenticate(String email, String password, String clientAddress) {
-        LoginThrottle.Admission admission = throttle.admit(email, clientAddress);
+        // an IPv6 client counts by its /64: it can choose any address in it
+        String client = ClientAddress.throttleKey(clientAddress);
+        LoginThrottle.Admission admission = throttle.admit(email, client);
         if (!admission.admitted()) {
             Duration wait = admission.retryAfter();
             throw new TooManyLoginAttempts(
@@ -55,7 +58,7 @@ class LoginService {
             // the admitted attempt stays recorded: it was a failure
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
-        throttle.succeeded(email, clientAddress);
+        throttle.succeeded(email, client);
         return account.get().signedIn();
     }
 }

@@ -6,9 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -19,7 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * throttle, the logs) and whether it came over HTTPS ({@code isSecure()}: the Secure cookie). A
  * request from a proxy in {@link TrustedProxies} is taken to come from the address its {@code
  * X-Forwarded-For} names: read from the right, the first address that is not itself a trusted
- * proxy (so a client cannot put an address of its choosing in front); its scheme from {@code
+ * proxy (so a client cannot put an address of its choosing in front), in any form a proxy writes
+ * ({@link ClientAddress}: with a port, in brackets, IPv4-mapped) and written one way; an entry there
+ * that is no address makes the request a client of its own. Its scheme comes from {@code
  * X-Forwarded-Proto}. From anyone else these headers are ignored. {@code Host} and {@code
  * X-Forwarded-Host} are never used: redirects are relative and links use APP_BASE_URL.
  */
@@ -50,19 +58,40 @@ class ForwardedHeadersFilter extends OncePerRequestFilter {
                 hops.add(hop.trim());
             }
         }
-        String client = request.getRemoteAddr();
+        String client = ClientAddress.parse(request.getRemoteAddr())
+                .map(ClientAddress::text)
+                .orElse(request.getRemoteAddr());
         for (int i = hops.size() - 1; i >= 0; i--) {
-            if (TrustedProxies.ip(hops.get(i)).isEmpty()) {
-                // not an address: whatever is further left was written by someone untrusted
-                break;
+            Optional<InetAddress> hop = ClientAddress.parse(hops.get(i));
+            if (hop.isEmpty()) {
+                return unknownClient(request.getRemoteAddr());
             }
-            client = hops.get(i);
+            client = ClientAddress.text(hop.get());
             if (!proxies.trusts(client)) {
                 break;
             }
         }
         return client;
     }
+
+    /**
+     * A forwarded entry that is no address, where the client's should be: the request is a client
+     * nobody else is, not the proxy (whose address every client behind it would then share, so that
+     * one person's failed sign-ins locked out everyone). Said once, as the proxy is misconfigured or
+     * someone writes the header before it.
+     */
+    private static String unknownClient(String proxy) {
+        if (!TOLD.getAndSet(true)) {
+            log.warn(
+                    "X-Forwarded-For from a trusted proxy holds an entry that is not an address (first seen from {});"
+                            + " such requests count as clients of their own. Check what the proxy writes.",
+                    proxy);
+        }
+        return "unknown-" + UUID.randomUUID();
+    }
+
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
+    private static final Logger log = LoggerFactory.getLogger(ForwardedHeadersFilter.class);
 
     private static String scheme(HttpServletRequest request) {
         String proto = request.getHeader("X-Forwarded-Proto");

@@ -2,12 +2,10 @@ package com.guitarstudio.lessons.web;
 
 import com.guitarstudio.lessons.config.InvalidEnvironment;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +19,6 @@ import org.springframework.stereotype.Component;
 class TrustedProxies {
 
     static final String VARIABLE = "TRUSTED_PROXIES";
-
-    /** An IP literal, never a host name: parsing it must not ask DNS. */
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final List<Range> ranges;
 
@@ -91,19 +84,8 @@ class TrustedProxies {
         return digits.matches("\\d{1,3}") ? Integer.parseInt(digits) : -1;
     }
 
-    /** {@code text} as an IP address if it is an IPv4 or IPv6 literal; never a DNS lookup. */
+    /** {@code text} as an IP address if it is one (see {@link ClientAddress}); never a DNS lookup. */
     static Optional<InetAddress> ip(String text) {
-        String candidate = text == null ? "" : text.trim();
-        if (candidate.startsWith("[") && candidate.endsWith("]")) {
-            candidate = candidate.substring(1, candidate.length() - 1);
-        }
-        if (!IPV4.matcher(candidate).matches() && !IPV6.matcher(candidate).matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(candidate));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
+        return ClientAddress.parse(text);
     }
 }

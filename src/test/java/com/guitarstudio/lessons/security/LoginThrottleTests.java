@@ -23,6 +23,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The sign-in throttle as attackers meet it, through an instance behind a trusted proxy (the test
  * itself, on 127.0.0.1), so each request can come from the client address its X-Forwarded-For names.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LoginThrottleTests {
 
     private static final AppInstances instances = new AppInstances();
@@ -87,9 +93,74 @@ class LoginThrottleTests {
         // a chain through a second trusted proxy still ends at the same client
         assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "198.51.100.7, 127.0.0.1"))
                 .isEqualTo(429);
-        // garbage in the header: the proxy itself is the client
-        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "not-an-address"))
+    }
+
+    /**
+     * A load balancer that writes {@code ip:port}: each client is still itself (before, every such
+     * entry fell back to the proxy's address, so one person's failures locked everyone out).
+     */
+    @Test
+    void anAddressWithAPortIsItsClient() {
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            assertThat(signIn(TestUsers.ADMIN, "wrong", "9.9.9.6:" + (1000 + i)))
+                    .isEqualTo(401);
+        }
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "9.9.9.6:5555")).isEqualTo(429);
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "9.9.9.66:1001"))
+                .as("another client behind the same balancer")
                 .isEqualTo(200);
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            assertThat(signIn(TestUsers.TEACHER, "wrong", "[2001:db8:5::1]:" + (443 + i)))
+                    .isEqualTo(401);
+        }
+        assertThat(signIn(TestUsers.TEACHER, TestUsers.PASSWORD, "2001:db8:5::1"))
+                .isEqualTo(429);
+    }
+
+    /** Every spelling of one address is one client: IPv4-mapped IPv6, leading zeros, capitals, brackets. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            9.9.9.7     | 9.9.9.7, ::ffff:9.9.9.7, ::FFFF:9.9.9.7, [::ffff:9.9.9.7]:80, 9.9.9.7:1
+            2001:db8::1 | 2001:db8::1, 2001:0db8:0000:0000:0000:0000:0000:0001, 2001:DB8::1, [2001:db8:0:0::1], 2001:db8:0:0:0:0:0:1
+            """)
+    void oneAddressHoweverItIsSpelledIsOneClient(String address, String spellings) {
+        for (String spelling : spellings.split(",")) {
+            assertThat(signIn(TestUsers.ADMIN, "wrong", spelling.strip()))
+                    .as(spelling)
+                    .isEqualTo(401);
+        }
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, address)).isEqualTo(429);
+    }
+
+    /** An IPv6 client has a /64 of addresses to choose from: they count as one client. */
+    @Test
+    void ipv6ClientsAreCountedByTheirSlash64() {
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            assertThat(signIn(TestUsers.ADMIN, "wrong", "2001:db8:7:7::" + Integer.toHexString(i + 1)))
+                    .isEqualTo(401);
+        }
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "2001:db8:7:7:ffff::9"))
+                .isEqualTo(429);
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "2001:db8:7:8::1"))
+                .as("the next /64")
+                .isEqualTo(200);
+    }
+
+    /**
+     * A forwarded entry that is not an address, from a trusted proxy: that request is a client of its
+     * own, not the proxy (whose counter every client would share), and the service says so once.
+     */
+    @Test
+    void garbageFromATrustedProxyIsAClientOfItsOwn(CapturedOutput output) {
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            assertThat(signIn(TestUsers.ADMIN, "wrong", "not-an-address")).isEqualTo(401);
+        }
+        assertThat(signIn(TestUsers.ADMIN, TestUsers.PASSWORD, "also garbage")).isEqualTo(200);
+        assertThat(signInDirectly(TestUsers.ADMIN, TestUsers.PASSWORD))
+                .as("the proxy's own address")
+                .isEqualTo(200);
+        assertThat(output.getAll())
+                .containsOnlyOnce("X-Forwarded-For from a trusted proxy holds an entry that is not an address");
     }
 
     @Test
@@ -207,6 +278,11 @@ class LoginThrottleTests {
                 .filter(cookie -> cookie.startsWith("lessons_token="))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static int signInDirectly(String email, String password) {
+        return http.postJson("/api/auth/token", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+                .statusCode();
     }
 
     private static int signIn(String email, String password, String forwardedFor) {
