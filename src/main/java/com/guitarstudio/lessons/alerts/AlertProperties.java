@@ -5,7 +5,10 @@ import com.guitarstudio.lessons.config.InvalidEnvironment;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -13,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * Alert settings.
  *
  * @param webhookUrl ALERT_WEBHOOK_URL: where alerts are posted; unset: no alerts. Often holds a token
- *     (Slack's does), so it is never logged or shown whole: see {@link #destination()}
+ *     (Slack's does), so it is never logged or shown whole: see {@link #destination()}. A user and
+ *     password in it are sent as Basic authentication
  * @param webhookSecret ALERT_WEBHOOK_SECRET: key of the {@code X-Signature-256} HMAC; unset: unsigned
  * @param missedAfter ALERT_MISSED_AFTER: alert when no run succeeded for this long
  * @param timeout how long one delivery attempt may take
@@ -49,8 +53,22 @@ record AlertProperties(
         return webhookUrl != null;
     }
 
+    /** Where to post: the webhook's URL without a user and password, which go in a header instead. */
     URI uri() {
-        return HttpUrl.parse(webhookUrl).orElse(null);
+        return HttpUrl.parse(webhookUrl)
+                .map(uri -> URI.create(uri.toString().replaceFirst("//[^/@]*@", "//")))
+                .orElse(null);
+    }
+
+    /**
+     * {@code Basic <credentials>} for a webhook URL with a user and password ({@code
+     * https://user:password@host/…}, percent-encoded as URLs write them): HTTP clients do not send
+     * those by themselves.
+     */
+    Optional<String> basicAuthorization() {
+        return HttpUrl.parse(webhookUrl)
+                .map(URI::getUserInfo)
+                .map(user -> "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The webhook without its path and query, which often hold a token: {@code https://hooks.slack.com/…}. */

@@ -41,6 +41,7 @@ class WebhookSender {
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "lesson-service")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        properties.basicAuthorization().ifPresent(credentials -> request.header("Authorization", credentials));
         if (properties.webhookSecret() != null) {
             request.header(SIGNATURE_HEADER, "sha256=" + hmacSha256(properties.webhookSecret(), body));
         }

@@ -170,9 +170,27 @@ class ClosureService {
         return lessons.preview(dates(null, closure));
     }
 
-    /** Creates the closure and closes the lessons it covers, in one transaction. */
+    /**
+     * Creates the closure and closes the lessons it covers, in one transaction.
+     *
+     * @throws DuplicateClosure when a closure of the same kind, teacher and days exists already
+     */
     @Transactional
     public Created create(NewClosure closure, String createdBy) {
+        lessons.holdCalendar();
+        Optional<ClosureView> identical = views(
+                        "c.kind = :kind and c.teacher_id is not distinct from cast(:teacher as uuid)"
+                                + " and c.starts_on = :startsOn and c.ends_on = :endsOn",
+                        Map.of(
+                                "kind", closure.kind().name(),
+                                "teacher", uuid(closure.teacherId()),
+                                "startsOn", date(closure.startsOn()),
+                                "endsOn", date(closure.endsOn())))
+                .stream()
+                .findFirst();
+        if (identical.isPresent()) {
+            throw new DuplicateClosure(identical.get());
+        }
         UUID id = jdbc.sql("""
                         insert into studio_closure (teacher_id, kind, starts_on, ends_on, reason, created_by)
                         values (cast(:teacher as uuid), :kind, :startsOn, :endsOn, :reason, :createdBy)

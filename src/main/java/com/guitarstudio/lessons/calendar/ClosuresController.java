@@ -86,9 +86,23 @@ class ClosuresController {
             responseCode = "400",
             description = "A field is missing or wrong: `detail` says which and why",
             content = @Content)
+    @ApiResponse(
+            responseCode = "409",
+            description = "A closure of the same kind, teacher and days exists already: `detail` names it",
+            content = @Content)
     ResponseEntity<CreatedResponse> create(@RequestBody ClosureForm form, @Parameter(hidden = true) Principal admin) {
-        ClosureService.Created created =
-                closures.create(closures.checked(form, ClosureForm.Reader.API), admin.getName());
+        ClosureService.Created created;
+        try {
+            created = closures.create(closures.checked(form, ClosureForm.Reader.API), admin.getName());
+        } catch (DuplicateClosure e) {
+            ClosureService.ClosureView existing = e.existing();
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
+                    messages.getMessage(
+                            "closure.duplicate",
+                            new Object[] {existing.reason(), existing.id(), existing.startsOn(), existing.endsOn()},
+                            Locale.ENGLISH));
+        }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new CreatedResponse(true, created.closure(), created.lessonsClosed()));
     }

@@ -104,6 +104,19 @@ class ClosuresPage {
         } catch (InvalidRequest e) {
             model.addAttribute("error", e.getMessage());
             return show(form, model);
+        } catch (DuplicateClosure e) {
+            ClosureService.ClosureView existing = e.existing();
+            model.addAttribute(
+                    "error",
+                    messages.getMessage(
+                            "closure.page.duplicate",
+                            new Object[] {
+                                existing.reason(),
+                                ClosureForm.Reader.PAGE.date(existing.startsOn()),
+                                ClosureForm.Reader.PAGE.date(existing.endsOn())
+                            },
+                            Locale.ENGLISH));
+            return show(form.fromPage(), model);
         }
     }
 

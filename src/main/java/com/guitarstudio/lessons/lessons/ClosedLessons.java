@@ -140,6 +140,14 @@ public class ClosedLessons {
 
     /** What closing {@code closure} (its id unused) now would close, writing nothing. */
     @Transactional(readOnly = true)
+    /**
+     * Holds the calendar lock exclusively until the transaction ends, for a check that must see every
+     * closure committed before it (an identical one) and keep another from being made meanwhile.
+     */
+    public void holdCalendar() {
+        lock.holdExclusive();
+    }
+
     public Preview preview(Closure closure) {
         Instant now = clock.instant();
         ClosureZones.ZoneRanges ranges = zones.of(closure, now);

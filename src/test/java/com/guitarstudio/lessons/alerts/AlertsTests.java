@@ -304,6 +304,30 @@ class AlertsTests {
                 .isEqualTo("could not connect to http://127.0.0.1:" + closedPort + "/…");
     }
 
+    /**
+     * A webhook behind Basic authentication, written the usual way (user and password in the URL):
+     * each post sends them as an Authorization header; before, they were dropped without a word.
+     */
+    @Test
+    void aUserAndPasswordInTheWebhookUrlAreSentAsBasicAuthentication() {
+        WebhookServer webhook = webhook(WebhookServer.Answer.OK);
+        String withUser = webhook.url().replace("http://", "http://alerts:p%40ss%3Aword@");
+        ConfigurableApplicationContext instance =
+                instances.start("--app.alerts.webhook-url=" + withUser, "--app.alerts.backoff=PT0.05S");
+        studio.teacherWithOneSlot("Zed Mars", "Mars/Olympus_Mons", DayOfWeek.MONDAY, LocalTime.NOON);
+
+        instance.getBean(LessonGenerationService.class).run(JobTrigger.CRON, "curl/8");
+        awaitAlertsSent(List.of(instance));
+
+        assertThat(single(webhook).headers())
+                .containsEntry(
+                        "authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString("alerts:p@ss:word".getBytes(StandardCharsets.UTF_8)));
+        assertThat(instance.getBean(AlertProperties.class).destination()).doesNotContain("alerts", "p%40ss");
+    }
+
     @Test
     void aWebhookUrlThatCannotBeReadStopsTheStartNamingTheVariableButNotTheUrl(CapturedOutput output) {
         assertThatThrownBy(() -> instances.start("--app.alerts.webhook-url=hooks.example.com/services/T000/secret"))

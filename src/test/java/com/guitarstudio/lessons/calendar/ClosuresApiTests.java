@@ -284,6 +284,51 @@ class ClosuresApiTests {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    /**
+     * A reason is stored exactly as sent or refused: half of a character (a lone surrogate, which JSON
+     * can escape) was stored as '?'; a whole one outside the basic plane is kept.
+     */
+    @Test
+    void aReasonIsStoredExactlyAsSentOrRefused() {
+        HttpResponse<String> half = http.postJson(CLOSURES, """
+                {"kind":"STUDIO_CLOSED","startsOn":"2027-03-15","endsOn":"2027-03-16","reason":"Spring \\ud83c break"}""", "Authorization", admin);
+
+        assertThat(half.statusCode()).isEqualTo(400);
+        assertThat(json(half).get("parameter").asString()).isEqualTo("reason");
+        assertThat(create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-16", "Spring \uD83C\uDF38 break")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(jdbc.sql("select reason from studio_closure")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Spring \uD83C\uDF38 break");
+    }
+
+    /** The same closure twice (kind, teacher, days) is one closure: the second is a 409 naming the first. */
+    @Test
+    void anIdenticalClosureIsAConflictNamingTheExistingOne() {
+        String first = json(create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-16", "Spring break"))
+                .get("data")
+                .get("id")
+                .asString();
+
+        HttpResponse<String> again = create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-16", "Spring break again");
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(again).get("detail").asString())
+                .isEqualTo("The same closure exists already: “Spring break” (" + first
+                        + "), 2027-03-15 to 2027-03-16. Change that one, or delete it first.");
+        assertThat(jdbc.sql("select count(*) from studio_closure")
+                        .query(Long.class)
+                        .single())
+                .isOne();
+        assertThat(create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-17", "Longer")
+                        .statusCode())
+                .as("other days")
+                .isEqualTo(201);
+    }
+
     @Test
     void aReasonOfMoreThan200CharactersIsRefused() {
         HttpResponse<String> response = create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-16", "x".repeat(201));

@@ -150,6 +150,7 @@ class ApiDescriptionTests {
                 .get("id")
                 .asString();
         call("POST", "/api/admin/closures", closure.replace("2027-03-23", "2027-03-01"), admin, 400);
+        call("POST", "/api/admin/closures", closure, admin, 409);
         call("GET", "/api/admin/closures?from=2027-03-01&to=2027-03-31", null, admin, 200);
         call("DELETE", "/api/admin/closures/" + id, null, admin, 200);
         call("DELETE", "/api/admin/closures/" + id, null, admin, 404);

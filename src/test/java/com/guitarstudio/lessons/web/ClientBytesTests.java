@@ -100,7 +100,8 @@ class ClientBytesTests {
         HttpResponse<String> answer = http.submit("/login", form, "email=admin%00%40studio.test&password=x");
 
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).contains("The parameter 'email' holds control characters");
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(answer.body()).contains("The parameter &#39;email&#39; holds control characters");
         assertThat(output).doesNotContain("\tat ");
     }
 
@@ -113,6 +114,35 @@ class ClientBytesTests {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(TestHttp.json(answer).get("detail").asString())
                 .isEqualTo("The parameter 'status' holds control characters (such as NUL); send plain text");
+    }
+
+    /** A page answers with a page whatever the client asks for: a NUL in its query was answered JSON. */
+    @Test
+    void aNulInAPagesQueryIsTheErrorPage() {
+        String cookie = "lessons_token="
+                + http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD).substring("Bearer ".length());
+
+        for (String accept : new String[] {"*/*", "application/json", "text/html"}) {
+            HttpResponse<String> answer =
+                    http.get("/admin/background-jobs?status=%00", "Cookie", cookie, "Accept", accept);
+            assertThat(answer.statusCode()).as(accept).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type").orElseThrow())
+                    .as(accept)
+                    .startsWith("text/html");
+            assertThat(answer.body()).contains("The parameter &#39;status&#39; holds control characters");
+        }
+        assertThat(http.get("/admin/no-such-page", "Cookie", cookie, "Accept", "*/*")
+                        .headers()
+                        .firstValue("Content-Type")
+                        .orElseThrow())
+                .as("an unknown page")
+                .startsWith("text/html");
+        assertThat(http.get("/api/admin/background-jobs/history?status=%00", "Accept", "text/html")
+                        .headers()
+                        .firstValue("Content-Type")
+                        .orElseThrow())
+                .as("the API stays JSON")
+                .startsWith("application/problem+json");
     }
 
     @Test
