@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons;
 
-import org.springframework.context.MessageSource;
+import java.util.Locale;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The application's messages.properties, set up as the application sets it up, for tests without a context. */
@@ -8,12 +9,12 @@ public final class Messages {
 
     private Messages() {}
 
-    public static MessageSource source() {
+    public static MessageSourceAccessor source() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setAlwaysUseMessageFormat(true);
         messages.setFallbackToSystemLocale(false);
-        return messages;
+        return new MessageSourceAccessor(messages, Locale.ENGLISH);
     }
 }

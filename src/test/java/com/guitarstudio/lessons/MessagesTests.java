@@ -13,12 +13,12 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 
 /** Product text counts properly: "1 lesson", "2 lessons", never "lesson(s)". */
 class MessagesTests {
 
-    private final MessageSource messages = Messages.source();
+    private final MessageSourceAccessor messages = Messages.source();
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -106,6 +106,6 @@ class MessagesTests {
     }
 
     private String message(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, Locale.ENGLISH);
+        return messages.getMessage(key, arguments);
     }
 }

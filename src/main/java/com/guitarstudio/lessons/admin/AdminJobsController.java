@@ -15,6 +15,7 @@ import com.guitarstudio.lessons.joblog.JobRunDetail;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
 import com.guitarstudio.lessons.joblog.TeacherOutcome;
+import com.guitarstudio.lessons.web.RunAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -213,19 +214,8 @@ class AdminJobsController {
             content = @Content(schema = @Schema(implementation = ManualRun.class)))
     ResponseEntity<ManualRun> generate(@Parameter(hidden = true) Principal admin) {
         GenerationResult result = generation.run(JobTrigger.MANUAL, admin.getName());
-        ManualRunData data = new ManualRunData(
-                result.status(),
-                result.lessonsGenerated(),
-                result.lessonsClosed(),
-                result.lessonsUpdated(),
-                result.lessonsCancelled(),
-                result.lessonsHeld(),
-                result.teachersProcessed(),
-                result.errors(),
-                result.jobLogId(),
-                result.durationMs(),
-                result.runningSince());
-        return ResponseEntity.status(result.httpStatus())
+        ManualRunData data = new ManualRunData(result.figures(), result.runningSince());
+        return ResponseEntity.status(RunAnswers.status(result))
                 .body(new ManualRun(result.success(), messages.manualRun(result), data));
     }
 
@@ -270,15 +260,6 @@ class AdminJobsController {
     record ManualRun(boolean success, String message, ManualRunData data) {}
 
     record ManualRunData(
-            JobStatus status,
-            int lessonsGenerated,
-            int lessonsClosed,
-            int lessonsUpdated,
-            int lessonsCancelled,
-            int lessonsHeld,
-            int teachersProcessed,
-            List<String> errors,
-            UUID jobLogId,
-            long durationMs,
+            @JsonUnwrapped GenerationResult.Figures figures,
             @JsonInclude(JsonInclude.Include.NON_NULL) Instant runningSince) {}
 }

@@ -1,22 +1,21 @@
 package com.guitarstudio.lessons.admin;
 
 import com.guitarstudio.lessons.generation.GenerationResult;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Component;
 
 /** The admin page's and API's sentences, from messages.properties (plurals included). */
 @Component
 class AdminMessages {
 
-    private final MessageSource messages;
+    private final MessageSourceAccessor messages;
 
-    AdminMessages(MessageSource messages) {
+    AdminMessages(MessageSourceAccessor messages) {
         this.messages = messages;
     }
 
     String get(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, Locale.ENGLISH);
+        return messages.getMessage(key, arguments);
     }
 
     /** The {@code message} of the manual-run API. */

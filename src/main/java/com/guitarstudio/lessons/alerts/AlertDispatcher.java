@@ -3,16 +3,16 @@ package com.guitarstudio.lessons.alerts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,13 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends alerts on threads of its own, so a slow or dead webhook never delays or fails a run: the
  * caller only hands the alert over. For each alert: record it (the first instance to record an
- * event owns it; the others stop there), post it with a few attempts and a doubling backoff,
+ * event owns it; the others stop there), post it with a few attempts and a doubling backoff
+ * (Spring's {@link RetryTemplate}),
  * record the outcome and count it ({@code lessons.alerts}, tagged by event and outcome). If the
  * database cannot be reached to record it (the very failure being reported, perhaps), the alert is
  * still sent.
  */
 @Component
-class AlertDispatcher implements DisposableBean {
+class AlertDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
 
@@ -36,7 +37,9 @@ class AlertDispatcher implements DisposableBean {
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final ExecutorService executor;
+    private final Executor executor;
+    private final RetryTemplate retry;
+    /** Alerts handed over and not yet sent: what {@link #idle()} tells tests that wait for alerts. */
     private final AtomicInteger pending = new AtomicInteger();
 
     AlertDispatcher(
@@ -45,23 +48,25 @@ class AlertDispatcher implements DisposableBean {
             AlertProperties properties,
             JsonMapper json,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            @Qualifier("alertSenders") Executor executor) {
         this.alerts = alerts;
         this.sender = sender;
         this.properties = properties;
         this.json = json;
         this.meters = meters;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(2, task -> {
-            Thread thread = new Thread(task, "alert-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = executor;
+        this.retry = new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(properties.attempts() - 1L)
+                .delay(properties.backoff())
+                .multiplier(2)
+                .includes(WebhookSender.DeliveryFailed.class)
+                .build());
     }
 
     /** Runs {@code work} (which may raise alerts) on an alert thread, when alerts are on. */
-    void later(Runnable work) {
+    void onAlertThread(Runnable work) {
         if (properties.enabled()) {
             pending.incrementAndGet();
             executor.execute(() -> {
@@ -78,7 +83,7 @@ class AlertDispatcher implements DisposableBean {
 
     /** Records and sends {@code alert} on an alert thread, when alerts are on. */
     void raise(Alert alert) {
-        later(() -> send(alert));
+        onAlertThread(() -> send(alert));
     }
 
     /** On an alert thread: record, post, record the outcome. */
@@ -94,21 +99,18 @@ class AlertDispatcher implements DisposableBean {
             id = Optional.empty();
         }
         byte[] body = json.writeValueAsBytes(alert.payload());
-        String lastError = null;
-        for (int attempt = 1; attempt <= properties.attempts(); attempt++) {
-            try {
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            retry.execute(() -> {
+                attempts.incrementAndGet();
                 sender.send(body);
-                outcome(alert, id, attempt, null);
-                return;
-            } catch (WebhookSender.DeliveryFailed e) {
-                lastError = e.getMessage();
-                if (attempt < properties.attempts()
-                        && !pause(properties.backoff().multipliedBy(1L << (attempt - 1)))) {
-                    break;
-                }
-            }
+                return null;
+            });
+            outcome(alert, id, attempts.get(), null);
+        } catch (RetryException e) {
+            // Every attempt failed, or the service is stopping and the wait before the next was cut short.
+            outcome(alert, id, attempts.get(), e.getLastException().getMessage());
         }
-        outcome(alert, id, properties.attempts(), lastError);
     }
 
     private void outcome(Alert alert, Optional<UUID> id, int attempts, String error) {
@@ -140,28 +142,8 @@ class AlertDispatcher implements DisposableBean {
         }
     }
 
-    /** Waits before the next attempt; false when the service is stopping. */
-    private static boolean pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** No alert is waiting or being sent. */
     boolean idle() {
         return pending.get() == 0;
-    }
-
-    /** Stopping: alerts already handed over get one timeout's time to go out. */
-    @Override
-    public void destroy() throws InterruptedException {
-        executor.shutdown();
-        if (!executor.awaitTermination(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-            executor.shutdownNow();
-        }
     }
 }

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +37,7 @@ class RunAlerts {
     private final RecurringSlotRepository slots;
     private final AlertProperties properties;
     private final AppProperties app;
-    private final MessageSource messages;
+    private final MessageSourceAccessor messages;
     private final Clock clock;
 
     RunAlerts(
@@ -47,7 +47,7 @@ class RunAlerts {
             RecurringSlotRepository slots,
             AlertProperties properties,
             AppProperties app,
-            MessageSource messages,
+            MessageSourceAccessor messages,
             Clock clock) {
         this.dispatcher = dispatcher;
         this.alerts = alerts;
@@ -83,7 +83,7 @@ class RunAlerts {
                                 result.teachersProcessed(),
                                 result.errors().size())));
             case SUCCESS ->
-                dispatcher.later(() -> alerts.unrecoveredProblem()
+                dispatcher.onAlertThread(() -> alerts.unrecoveredProblem()
                         .ifPresent(problem -> dispatcher.send(alert(
                                 AlertEvent.RECOVERED,
                                 AlertEvent.RECOVERED + ":" + problem,
@@ -105,7 +105,7 @@ class RunAlerts {
     @EventListener
     void runsAbandoned(GenerationAbandoned abandoned) {
         for (UUID id : abandoned.jobLogIds()) {
-            dispatcher.later(() -> jobLog.find(id)
+            dispatcher.onAlertThread(() -> jobLog.find(id)
                     .ifPresent(run -> dispatcher.send(alert(
                             AlertEvent.RUN_ABANDONED,
                             AlertEvent.RUN_ABANDONED + ":" + id,
@@ -175,6 +175,6 @@ class RunAlerts {
     }
 
     private String message(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, Locale.ENGLISH);
+        return messages.getMessage(key, arguments);
     }
 }

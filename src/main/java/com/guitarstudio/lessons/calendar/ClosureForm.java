@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 
 /**
  * A closure as a client sends it, to the API (JSON) or from the page (a form): text, checked by
@@ -92,7 +92,7 @@ record ClosureForm(
      *
      * @throws InvalidRequest naming the field to fix
      */
-    NewClosure validate(MessageSource messages, Reader reader) {
+    NewClosure validate(MessageSourceAccessor messages, Reader reader) {
         ClosureKind closureKind = parseKind(messages, reader);
         LocalDate first = date("startsOn", startsOn, messages, reader);
         LocalDate last = date("endsOn", endsOn, messages, reader);
@@ -123,7 +123,7 @@ record ClosureForm(
         return new NewClosure(teacher, closureKind, first, last, text);
     }
 
-    private ClosureKind parseKind(MessageSource messages, Reader reader) {
+    private ClosureKind parseKind(MessageSourceAccessor messages, Reader reader) {
         if (kind != null) {
             for (ClosureKind candidate : ClosureKind.values()) {
                 if (candidate.name().equals(kind.strip())) {
@@ -134,7 +134,7 @@ record ClosureForm(
         throw invalid("kind", reader, "kind", messages);
     }
 
-    private UUID parseTeacher(MessageSource messages, Reader reader) {
+    private UUID parseTeacher(MessageSourceAccessor messages, Reader reader) {
         if (teacherId == null || teacherId.isBlank()) {
             return null;
         }
@@ -146,14 +146,14 @@ record ClosureForm(
     }
 
     /** An ISO date, {@code YYYY-MM-DD}, and nothing else. */
-    static LocalDate date(String field, String text, MessageSource messages, Reader reader) {
+    static LocalDate date(String field, String text, MessageSourceAccessor messages, Reader reader) {
         String name = reader == Reader.PAGE ? "date." + field : "date";
         return Dates.parse(text).orElseThrow(() -> invalid(field, reader, name, messages, field, Dates.RANGE));
     }
 
     /** The error about {@code field}, worded for {@code reader} (message {@code closure.invalid.<name>} or {@code closure.page.<name>}). */
     static InvalidRequest invalid(
-            String field, Reader reader, String name, MessageSource messages, Object... arguments) {
-        return new InvalidRequest(field, messages.getMessage(reader.keys + name, arguments, Locale.ENGLISH));
+            String field, Reader reader, String name, MessageSourceAccessor messages, Object... arguments) {
+        return new InvalidRequest(field, messages.getMessage(reader.keys + name, arguments));
     }
 }

@@ -9,11 +9,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,10 +28,10 @@ class ClosureService {
 
     private final JdbcClient jdbc;
     private final ClosedLessons lessons;
-    private final MessageSource messages;
+    private final MessageSourceAccessor messages;
     private final Clock clock;
 
-    ClosureService(JdbcClient jdbc, ClosedLessons lessons, MessageSource messages, Clock clock) {
+    ClosureService(JdbcClient jdbc, ClosedLessons lessons, MessageSourceAccessor messages, Clock clock) {
         this.jdbc = jdbc;
         this.lessons = lessons;
         this.messages = messages;
@@ -110,7 +109,7 @@ class ClosureService {
     @Transactional(readOnly = true)
     public NewClosure checked(ClosureForm form, ClosureForm.Reader reader) {
         if (form == null) {
-            throw new InvalidRequest(messages.getMessage("closure.invalid.body", null, Locale.ENGLISH));
+            throw new InvalidRequest(messages.getMessage("closure.invalid.body"));
         }
         NewClosure closure = form.validate(messages, reader);
         if (closure.teacherId() != null && teacherName(closure.teacherId()).isEmpty()) {

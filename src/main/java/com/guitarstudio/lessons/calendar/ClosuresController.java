@@ -10,9 +10,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,9 +31,9 @@ import org.springframework.web.server.ResponseStatusException;
 class ClosuresController {
 
     private final ClosureService closures;
-    private final MessageSource messages;
+    private final MessageSourceAccessor messages;
 
-    ClosuresController(ClosureService closures, MessageSource messages) {
+    ClosuresController(ClosureService closures, MessageSourceAccessor messages) {
         this.closures = closures;
         this.messages = messages;
     }
@@ -97,11 +96,9 @@ class ClosuresController {
         } catch (DuplicateClosure e) {
             ClosureService.ClosureView existing = e.existing();
             throw new ResponseStatusException(
-                    HttpStatus.CONFLICT,
-                    messages.getMessage(
-                            "closure.duplicate",
-                            new Object[] {existing.reason(), existing.id(), existing.startsOn(), existing.endsOn()},
-                            Locale.ENGLISH));
+                    HttpStatus.CONFLICT, messages.getMessage("closure.duplicate", new Object[] {
+                        existing.reason(), existing.id(), existing.startsOn(), existing.endsOn()
+                    }));
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new CreatedResponse(true, created.closure(), created.lessonsClosed()));
@@ -120,8 +117,7 @@ class ClosuresController {
                     String id) {
         ClosureService.Deleted deleted = closures.delete(closureId(id))
                 .orElseThrow(() -> new ResponseStatusException(
-                        HttpStatus.NOT_FOUND,
-                        messages.getMessage("closure.notFound", new Object[] {id}, Locale.ENGLISH)));
+                        HttpStatus.NOT_FOUND, messages.getMessage("closure.notFound", new Object[] {id})));
         return new DeletedResponse(
                 true, deleted.lessonsRestored(), deleted.lessonsStillClosed(), deleted.lessonsCancelled());
     }
@@ -131,7 +127,7 @@ class ClosuresController {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, messages.getMessage("closure.notFound", new Object[] {id}, Locale.ENGLISH));
+                    HttpStatus.NOT_FOUND, messages.getMessage("closure.notFound", new Object[] {id}));
         }
     }
 

@@ -3,10 +3,9 @@ package com.guitarstudio.lessons.calendar;
 import com.guitarstudio.lessons.web.InvalidRequest;
 import java.security.Principal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,9 +28,9 @@ class ClosuresPage {
     static final String PATH = "/admin/closures";
 
     private final ClosureService closures;
-    private final MessageSource messages;
+    private final MessageSourceAccessor messages;
 
-    ClosuresPage(ClosureService closures, MessageSource messages) {
+    ClosuresPage(ClosureService closures, MessageSourceAccessor messages) {
         this.closures = closures;
         this.messages = messages;
     }
@@ -50,12 +49,11 @@ class ClosuresPage {
             @RequestParam(name = "keptBy", required = false) String keptBy,
             Model model) {
         if (closed != null) {
-            model.addAttribute(
-                    "notice", messages.getMessage("closures.created", new Object[] {closed}, Locale.ENGLISH));
+            model.addAttribute("notice", messages.getMessage("closures.created", new Object[] {closed}));
         }
         if (restored != null) {
-            String notice = messages.getMessage(
-                    "closures.deleted", new Object[] {restored, cancelled == null ? 0 : cancelled}, Locale.ENGLISH);
+            String notice =
+                    messages.getMessage("closures.deleted", new Object[] {restored, cancelled == null ? 0 : cancelled});
             if (stillClosed != null && stillClosed > 0) {
                 notice += " " + keptBy(stillClosed, keptBy);
             }
@@ -68,10 +66,9 @@ class ClosuresPage {
     private String keptBy(int stillClosed, String keptBy) {
         return parse(keptBy)
                 .flatMap(closures::find)
-                .map(other -> messages.getMessage(
-                        "closures.deleted.keptBy", new Object[] {stillClosed, other.reason()}, Locale.ENGLISH))
-                .orElseGet(() -> messages.getMessage(
-                        "closures.deleted.keptByOthers", new Object[] {stillClosed}, Locale.ENGLISH));
+                .map(other ->
+                        messages.getMessage("closures.deleted.keptBy", new Object[] {stillClosed, other.reason()}))
+                .orElseGet(() -> messages.getMessage("closures.deleted.keptByOthers", new Object[] {stillClosed}));
     }
 
     /** The first step: the lessons the closure would close, and a button that creates it. */
@@ -106,16 +103,11 @@ class ClosuresPage {
             return show(form, model);
         } catch (DuplicateClosure e) {
             ClosureService.ClosureView existing = e.existing();
-            model.addAttribute(
-                    "error",
-                    messages.getMessage(
-                            "closure.page.duplicate",
-                            new Object[] {
-                                existing.reason(),
-                                ClosureForm.Reader.PAGE.date(existing.startsOn()),
-                                ClosureForm.Reader.PAGE.date(existing.endsOn())
-                            },
-                            Locale.ENGLISH));
+            model.addAttribute("error", messages.getMessage("closure.page.duplicate", new Object[] {
+                existing.reason(),
+                ClosureForm.Reader.PAGE.date(existing.startsOn()),
+                ClosureForm.Reader.PAGE.date(existing.endsOn())
+            }));
             return show(form.fromPage(), model);
         }
     }

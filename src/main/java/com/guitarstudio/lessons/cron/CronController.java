@@ -1,9 +1,11 @@
 package com.guitarstudio.lessons.cron;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.guitarstudio.lessons.generation.GenerationResult;
 import com.guitarstudio.lessons.generation.LessonGenerationService;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
+import com.guitarstudio.lessons.web.RunAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -12,10 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -36,10 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 class CronController {
 
     private final LessonGenerationService generation;
-    private final MessageSource messages;
+    private final MessageSourceAccessor messages;
     private final Clock clock;
 
-    CronController(LessonGenerationService generation, MessageSource messages, Clock clock) {
+    CronController(LessonGenerationService generation, MessageSourceAccessor messages, Clock clock) {
         this.generation = generation;
         this.messages = messages;
         this.clock = clock;
@@ -78,27 +77,15 @@ class CronController {
                     String userAgent) {
         GenerationResult result = generation.run(JobTrigger.CRON, userAgent == null ? "unknown" : userAgent);
         if (result.status() == JobStatus.SKIPPED) {
-            return ResponseEntity.status(result.httpStatus())
+            return ResponseEntity.status(RunAnswers.status(result))
                     .body(new Skipped(
                             false,
                             result.status(),
-                            messages.getMessage("generation.alreadyRunning", null, Locale.ENGLISH),
+                            messages.getMessage("generation.alreadyRunning"),
                             result.runningSince()));
         }
-        return ResponseEntity.status(result.httpStatus())
-                .body(new Ran(
-                        result.success(),
-                        result.status(),
-                        result.lessonsGenerated(),
-                        result.lessonsClosed(),
-                        result.lessonsUpdated(),
-                        result.lessonsCancelled(),
-                        result.lessonsHeld(),
-                        result.teachersProcessed(),
-                        result.errors(),
-                        result.jobLogId(),
-                        result.durationMs(),
-                        clock.instant()));
+        return ResponseEntity.status(RunAnswers.status(result))
+                .body(new Ran(result.success(), result.figures(), clock.instant()));
     }
 
     /**
@@ -114,19 +101,7 @@ class CronController {
     }
 
     @Schema(name = "CronRun")
-    record Ran(
-            boolean success,
-            JobStatus status,
-            int lessonsGenerated,
-            int lessonsClosed,
-            int lessonsUpdated,
-            int lessonsCancelled,
-            int lessonsHeld,
-            int teachersProcessed,
-            List<String> errors,
-            UUID jobLogId,
-            long durationMs,
-            Instant timestamp) {}
+    record Ran(boolean success, @JsonUnwrapped GenerationResult.Figures figures, Instant timestamp) {}
 
     @Schema(name = "CronSkipped")
     record Skipped(boolean success, JobStatus status, String error, Instant runningSince) {}

@@ -5,7 +5,7 @@ import com.guitarstudio.lessons.health.HealthIssue;
 import com.guitarstudio.lessons.health.Indicators;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 class CronSecretCheck implements HealthCheck {
 
     private final CronSecret secret;
-    private final MessageSource messages;
+    private final MessageSourceAccessor messages;
 
-    CronSecretCheck(CronSecret secret, MessageSource messages) {
+    CronSecretCheck(CronSecret secret, MessageSourceAccessor messages) {
         this.secret = secret;
         this.messages = messages;
     }

@@ -10,10 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -21,9 +18,9 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +41,7 @@ import org.springframework.stereotype.Component;
  * still this instance's.
  */
 @Component
-class GenerationLock implements DisposableBean {
+class GenerationLock {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationLock.class);
 
@@ -64,13 +61,19 @@ class GenerationLock implements DisposableBean {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final GenerationProperties properties;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "generation-lock");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Renewals and retries, on the application's scheduler. ShedLock's {@code KeepAliveLockProvider}
+     * renews too, but neither stops at GENERATION_LOCK_AT_MOST_FOR nor keeps the lock until the run's
+     * record reaches a database that was away: that is why the lease is renewed here.
+     */
+    private final TaskScheduler scheduler;
 
-    GenerationLock(DataSource dataSource, JdbcClient jdbc, Clock clock, GenerationProperties properties) {
+    GenerationLock(
+            DataSource dataSource,
+            JdbcClient jdbc,
+            Clock clock,
+            GenerationProperties properties,
+            TaskScheduler scheduler) {
         this.provider = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .usingDbTime()
@@ -78,6 +81,7 @@ class GenerationLock implements DisposableBean {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        this.scheduler = scheduler;
     }
 
     /** Runs {@code task} holding the lock; empty when another run holds it (or the task returned null). */
@@ -142,8 +146,8 @@ class GenerationLock implements DisposableBean {
         private Held(SimpleLock lock) {
             this.lock = lock;
             this.leaseSafeUntil = takenAt + lease().minus(releaseMargin()).toNanos();
-            long every = lease().dividedBy(4).toMillis();
-            this.renewal = scheduler.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+            Duration every = lease().dividedBy(4);
+            this.renewal = scheduler.scheduleWithFixedDelay(this::renew, later(every), every);
         }
 
         /**
@@ -183,7 +187,7 @@ class GenerationLock implements DisposableBean {
 
         private void finishOrRetry() {
             if (!tryToFinish()) {
-                scheduler.schedule(this::finishOrRetry, RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                scheduler.schedule(this::finishOrRetry, later(RETRY_EVERY));
             }
         }
 
@@ -218,8 +222,8 @@ class GenerationLock implements DisposableBean {
         }
     }
 
-    @Override
-    public void destroy() {
-        scheduler.shutdownNow();
+    /** {@code wait} from now by the scheduler's own clock (the system's, whatever the application's says). */
+    private Instant later(Duration wait) {
+        return scheduler.getClock().instant().plus(wait);
     }
 }

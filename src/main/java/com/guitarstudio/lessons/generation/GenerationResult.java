@@ -1,10 +1,10 @@
 package com.guitarstudio.lessons.generation;
 
 import com.guitarstudio.lessons.joblog.JobStatus;
+import com.guitarstudio.lessons.lessons.LessonCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 
 /**
  * What a trigger gets back from a run.
@@ -44,6 +44,32 @@ public record GenerationResult(
         errors = List.copyOf(errors);
     }
 
+    /** A run that ended with {@code status}, having written {@code counts}. */
+    static GenerationResult of(
+            JobStatus status,
+            LessonCounts counts,
+            int teachersProcessed,
+            int slotsProcessed,
+            List<String> errors,
+            UUID jobLogId,
+            long durationMs,
+            boolean databaseUnavailable) {
+        return new GenerationResult(
+                status,
+                counts.generated(),
+                counts.closed(),
+                counts.updated(),
+                counts.cancelled(),
+                counts.held(),
+                teachersProcessed,
+                slotsProcessed,
+                errors,
+                jobLogId,
+                durationMs,
+                null,
+                databaseUnavailable);
+    }
+
     /** A run that did nothing, with {@code status} and {@code errors}. */
     static GenerationResult nothing(
             JobStatus status,
@@ -61,16 +87,31 @@ public record GenerationResult(
         return status == JobStatus.SUCCESS;
     }
 
-    /**
-     * What an HTTP trigger answers for this result, the same for the cron endpoint and the admin
-     * API: 200 SUCCESS, 409 SKIPPED (another run holds the lock), 503 when the database could not be
-     * reached, 500 for a PARTIAL or FAILED run.
-     */
-    public HttpStatus httpStatus() {
-        return switch (status) {
-            case SUCCESS -> HttpStatus.OK;
-            case SKIPPED -> HttpStatus.CONFLICT;
-            default -> databaseUnavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
-        };
+    /** The fields both HTTP triggers answer with (the cron endpoint's JSON and the admin API's). */
+    public Figures figures() {
+        return new Figures(
+                status,
+                lessonsGenerated,
+                lessonsClosed,
+                lessonsUpdated,
+                lessonsCancelled,
+                lessonsHeld,
+                teachersProcessed,
+                errors,
+                jobLogId,
+                durationMs);
     }
+
+    /** A run's figures as the HTTP triggers answer them, in their order. */
+    public record Figures(
+            JobStatus status,
+            int lessonsGenerated,
+            int lessonsClosed,
+            int lessonsUpdated,
+            int lessonsCancelled,
+            int lessonsHeld,
+            int teachersProcessed,
+            List<String> errors,
+            UUID jobLogId,
+            long durationMs) {}
 }

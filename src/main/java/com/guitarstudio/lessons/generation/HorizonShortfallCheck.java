@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -54,10 +54,10 @@ class HorizonShortfallCheck implements HealthCheck {
 
     private final JdbcClient jdbc;
     private final LessonProperties properties;
-    private final MessageSource messages;
+    private final MessageSourceAccessor messages;
     private final Clock clock;
 
-    HorizonShortfallCheck(JdbcClient jdbc, LessonProperties properties, MessageSource messages, Clock clock) {
+    HorizonShortfallCheck(JdbcClient jdbc, LessonProperties properties, MessageSourceAccessor messages, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.messages = messages;

@@ -5,12 +5,10 @@ import com.guitarstudio.lessons.health.HealthReports;
 import com.guitarstudio.lessons.joblog.JobLogService;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
-import com.guitarstudio.lessons.lessons.LessonCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Phaser;
@@ -22,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 
@@ -47,7 +45,7 @@ public class LessonGenerationService {
     private final JobLogService jobLog;
     private final GenerationMetrics metrics;
     private final ApplicationEventPublisher events;
-    private final MessageSource messages;
+    private final MessageSourceAccessor messages;
     private final Clock clock;
     private final TaskExecutor executor;
     private final HealthReports health;
@@ -60,7 +58,7 @@ public class LessonGenerationService {
             JobLogService jobLog,
             GenerationMetrics metrics,
             ApplicationEventPublisher events,
-            MessageSource messages,
+            MessageSourceAccessor messages,
             Clock clock,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor,
             HealthReports health) {
@@ -183,22 +181,40 @@ public class LessonGenerationService {
         }
     }
 
+    /** A run, holding the lock: begin, generate, finish. */
     private GenerationResult runHoldingLock(
             GenerationLock.Held held, JobTrigger trigger, String triggeredBy, Instant now, Consumer<UUID> onStarted) {
+        UUID id = begin(trigger, triggeredBy, now, onStarted);
+        GenerationTally tally = new GenerationTally();
+        Ending ending = generate(id, now, tally);
+        GenerationResult result = finish(held, id, now, tally, ending);
+        logSummary(result, trigger, triggeredBy, tally);
+        return result;
+    }
+
+    /** How the generating part of a run ended. */
+    private record Ending(JobStatus status, boolean databaseUnavailable) {}
+
+    /** Records the run as RUNNING (after marking the rows of dead processes ABANDONED). */
+    private UUID begin(JobTrigger trigger, String triggeredBy, Instant now, Consumer<UUID> onStarted) {
         abandonRunningRows();
         UUID id = jobLog.start(trigger, triggeredBy, now, generator.windowEnd(now));
         onStarted.accept(id);
         events.publishEvent(new GenerationStarted(id, trigger));
+        return id;
+    }
 
-        GenerationTally tally = new GenerationTally();
-        JobStatus status;
-        boolean databaseUnavailable = false;
+    /**
+     * Walks every teacher, counting in {@code tally}; a failure ends the run FAILED, a shutdown
+     * PARTIAL, each with its reason among the errors.
+     */
+    private Ending generate(UUID id, Instant now, GenerationTally tally) {
         try {
             health.whileGenerating(() -> {
                 generator.generate(now, id, tally, () -> recordProgress(id, tally), stopping::get);
                 return null;
             });
-            status = tally.errors().isEmpty() ? JobStatus.SUCCESS : JobStatus.PARTIAL;
+            return new Ending(tally.errors().isEmpty() ? JobStatus.SUCCESS : JobStatus.PARTIAL, false);
         } catch (RunInterrupted e) {
             log.warn(
                     "Lesson generation run {} interrupted by shutdown after {} of {} teachers",
@@ -206,9 +222,9 @@ public class LessonGenerationService {
                     tally.teachersProcessed(),
                     tally.teachersTotal());
             tally.error(message("generation.interrupted", tally.teachersProcessed(), tally.teachersTotal()));
-            status = JobStatus.PARTIAL;
+            return new Ending(JobStatus.PARTIAL, false);
         } catch (RuntimeException e) {
-            databaseUnavailable = DatabaseFailures.isUnavailable(e);
+            boolean databaseUnavailable = DatabaseFailures.isUnavailable(e);
             if (databaseUnavailable) {
                 // An outage says all there is to say in one line; a stack trace would add nothing.
                 log.error(
@@ -219,27 +235,28 @@ public class LessonGenerationService {
                 log.error("Lesson generation run {} failed", id, e);
             }
             tally.error(message("generation.failed", DatabaseFailures.rootMessage(e)));
-            status = JobStatus.FAILED;
+            return new Ending(JobStatus.FAILED, databaseUnavailable);
         }
+    }
 
+    /**
+     * Records how the run ended and applies the job log's retention. If the database is away, the
+     * caller still learns what happened, and the row is finished once the database is back, before
+     * the lock is let go (so no run starting meanwhile takes it for ABANDONED).
+     */
+    private GenerationResult finish(
+            GenerationLock.Held held, UUID id, Instant now, GenerationTally tally, Ending ending) {
         Instant finishedAt = clock.instant();
-        LessonCounts counts = tally.counts();
-        GenerationResult result = new GenerationResult(
-                status,
-                counts.generated(),
-                counts.closed(),
-                counts.updated(),
-                counts.cancelled(),
-                counts.held(),
+        GenerationResult result = GenerationResult.of(
+                ending.status(),
+                tally.counts(),
                 tally.teachersProcessed(),
                 tally.slotsProcessed(),
                 tally.errors(),
                 id,
                 Duration.between(now, finishedAt).toMillis(),
-                null,
-                databaseUnavailable);
-        JobStatus ended = status;
-        Runnable record = () -> jobLog.finish(id, ended, finishedAt, tally.runCounts(), result.errors());
+                ending.databaseUnavailable());
+        Runnable record = () -> jobLog.finish(id, ending.status(), finishedAt, tally.runCounts(), result.errors());
         try {
             record.run();
             int deleted = jobLog.deleteExpired();
@@ -247,18 +264,21 @@ public class LessonGenerationService {
                 log.info("Runs past retention deleted from job_log: {}", deleted);
             }
         } catch (RuntimeException e) {
-            // The caller still learns what happened; the row is finished once the database is back,
-            // before the lock is let go (so no run starting meanwhile takes it for ABANDONED).
             log.error("Could not record the end of lesson generation run {}: {}", id, DatabaseFailures.rootMessage(e));
             held.beforeRelease(() -> {
                 record.run();
-                log.info("Lesson generation run {} recorded as {} now that the database is back", id, ended);
+                log.info("Lesson generation run {} recorded as {} now that the database is back", id, ending.status());
             });
         }
+        return result;
+    }
+
+    private static void logSummary(
+            GenerationResult result, JobTrigger trigger, String triggeredBy, GenerationTally tally) {
         log.info(
                 "Lesson generation {} ({}{}): lessons {} ({} closed), updated {}, cancelled {}, held {}, teachers {} of"
                         + " {}, slots {}, {} ms, errors {}",
-                status,
+                result.status(),
                 trigger,
                 triggeredBy == null ? "" : " by " + triggeredBy,
                 result.lessonsGenerated(),
@@ -271,7 +291,6 @@ public class LessonGenerationService {
                 result.slotsProcessed(),
                 result.durationMs(),
                 result.errors().size());
-        return result;
     }
 
     private void recordProgress(UUID id, GenerationTally tally) {
@@ -291,7 +310,7 @@ public class LessonGenerationService {
     }
 
     private String message(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, Locale.ENGLISH);
+        return messages.getMessage(key, arguments);
     }
 
     private static long elapsedMillis(long startNanos) {

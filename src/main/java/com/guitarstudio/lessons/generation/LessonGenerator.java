@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.generation;
 
+import com.guitarstudio.lessons.config.Futures;
 import com.guitarstudio.lessons.lessons.ChunkPreview;
 import com.guitarstudio.lessons.lessons.ChunkResult;
 import com.guitarstudio.lessons.lessons.LessonBook;
@@ -14,13 +15,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,12 +42,18 @@ class LessonGenerator {
     private final LessonBook lessons;
     private final int teachersPerChunk;
     private final int writers;
+    private final AsyncTaskExecutor writerThreads;
     private final boolean reconcile;
 
-    LessonGenerator(LessonBook lessons, GenerationProperties properties, LessonProperties lessonProperties) {
+    LessonGenerator(
+            LessonBook lessons,
+            GenerationProperties properties,
+            LessonProperties lessonProperties,
+            @Qualifier("lessonWriters") AsyncTaskExecutor writerThreads) {
         this.lessons = lessons;
         this.teachersPerChunk = properties.teachersPerChunk();
         this.writers = properties.writers();
+        this.writerThreads = writerThreads;
         this.reconcile = lessonProperties.reconcile();
     }
 
@@ -68,8 +72,7 @@ class LessonGenerator {
             Instant now, UUID jobLogId, GenerationTally tally, Runnable afterChunk, BooleanSupplier stopRequested) {
         tally.teachersTotal(lessons.countTeachers());
         afterChunk.run();
-        ExecutorService pool = Executors.newFixedThreadPool(writers, new WriterThreads());
-        Deque<Future<ChunkResult>> inFlight = new ArrayDeque<>();
+        Deque<CompletableFuture<ChunkResult>> inFlight = new ArrayDeque<>();
         try {
             UUID after = LessonBook.FIRST;
             while (true) {
@@ -80,7 +83,7 @@ class LessonGenerator {
                 if (chunk.isEmpty()) {
                     break;
                 }
-                inFlight.addLast(pool.submit(() -> lessons.write(jobLogId, chunk)));
+                inFlight.addLast(writerThreads.submitCompletable(() -> lessons.write(jobLogId, chunk)));
                 after = chunk.lastTeacherId();
             }
             while (!inFlight.isEmpty()) {
@@ -89,16 +92,14 @@ class LessonGenerator {
         } catch (RuntimeException e) {
             // Stop reading; the writes in flight end on their own (each is one transaction, all or
             // nothing) and what they wrote is counted, so the run reports what it actually wrote.
-            for (Future<ChunkResult> write : inFlight) {
+            for (CompletableFuture<ChunkResult> write : inFlight) {
                 try {
-                    tally.add(join(write));
+                    tally.add(Futures.join(write));
                 } catch (RuntimeException alsoFailed) {
                     e.addSuppressed(alsoFailed);
                 }
             }
             throw e;
-        } finally {
-            pool.shutdown();
         }
         if (tally.counts().generated() > 0) {
             lessons.vacuum();
@@ -106,23 +107,9 @@ class LessonGenerator {
     }
 
     /** Adds a chunk's outcome to the tally in chunk order, once its write has ended. */
-    private static void record(Future<ChunkResult> write, GenerationTally tally, Runnable afterChunk) {
-        tally.add(join(write));
+    private static void record(CompletableFuture<ChunkResult> write, GenerationTally tally, Runnable afterChunk) {
+        tally.add(Futures.join(write));
         afterChunk.run();
-    }
-
-    private static ChunkResult join(Future<ChunkResult> write) {
-        try {
-            return write.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunInterrupted();
-        }
     }
 
     private PlannedChunk nextChunk(UUID after, Instant now, BooleanSupplier stopRequested) {
@@ -184,19 +171,6 @@ class LessonGenerator {
         kept.add(item);
         if (kept.size() > limit) {
             kept.poll();
-        }
-    }
-
-    /** Names the writer threads, so a thread dump shows whose they are. */
-    private static final class WriterThreads implements ThreadFactory {
-
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "lesson-writer-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
         }
     }
 }

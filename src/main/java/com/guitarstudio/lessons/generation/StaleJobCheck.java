@@ -9,7 +9,7 @@ import com.guitarstudio.lessons.studio.RecurringSlotRepository;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +27,14 @@ class StaleJobCheck implements HealthCheck {
     private final JobLogService jobLog;
     private final RecurringSlotRepository slots;
     private final GenerationProperties properties;
-    private final MessageSource messages;
+    private final MessageSourceAccessor messages;
     private final Clock clock;
 
     StaleJobCheck(
             JobLogService jobLog,
             RecurringSlotRepository slots,
             GenerationProperties properties,
-            MessageSource messages,
+            MessageSourceAccessor messages,
             Clock clock) {
         this.jobLog = jobLog;
         this.slots = slots;

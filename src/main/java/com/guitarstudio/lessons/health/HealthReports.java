@@ -9,16 +9,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,9 +51,9 @@ import org.springframework.stereotype.Service;
  * lessons.health.report} shows what the checks cost.
  */
 @Service
-public class HealthReports implements DisposableBean {
+public class HealthReports {
 
-    static final int THREADS = 3;
+    static final int THREADS = HealthThreads.THREADS;
 
     /** How long after the last request a costly report is kept fresh in the background. */
     static final Duration KEEP_WARM = Duration.ofMinutes(5);
@@ -63,14 +61,12 @@ public class HealthReports implements DisposableBean {
     /** How old a report may be while a run writes lessons in this process. */
     static final Duration DURING_RUNS = Duration.ofMinutes(1);
 
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
-
     private final List<HealthCheck> checks;
     private final IndicatorsQuery indicators;
     private final Clock clock;
     private final Duration maxAge;
-    private final ExecutorService executor;
-    private final ScheduledExecutorService refresher;
+    private final Executor executor;
+    private final TaskScheduler scheduler;
     private final MeterRegistry registry;
     private final Timer checking;
     /** The latest report, finished or being checked, and when its checking started. */
@@ -89,15 +85,15 @@ public class HealthReports implements DisposableBean {
             IndicatorsQuery indicators,
             Clock clock,
             HealthProperties properties,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            TaskScheduler scheduler,
+            @Qualifier("healthChecks") Executor executor) {
         this.checks = checks;
         this.indicators = indicators;
         this.clock = clock;
         this.maxAge = properties.maxAge();
-        AtomicInteger threads = new AtomicInteger();
-        this.executor =
-                Executors.newFixedThreadPool(THREADS, task -> daemon(task, "health-" + threads.incrementAndGet()));
-        this.refresher = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "health-refresh"));
+        this.executor = executor;
+        this.scheduler = scheduler;
         this.registry = registry;
         this.checking = Timer.builder("lessons.health.report")
                 .description(
@@ -113,7 +109,7 @@ public class HealthReports implements DisposableBean {
     void keepFresh() {
         if (!maxAge.isZero()) {
             long tick = Math.max(50, Math.min(maxAge.toMillis() / 10, 1_000));
-            refresher.scheduleWithFixedDelay(this::refresh, 0, tick, TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(this::refresh, Duration.ofMillis(tick));
         }
     }
 
@@ -219,26 +215,5 @@ public class HealthReports implements DisposableBean {
                         lastTook = Duration.between(now, clock.instant());
                     }
                 });
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    /**
-     * Lets a check that is running finish (a second, say) before the connection pool closes under
-     * it, so shutting down logs no broken connection; gives up after {@link #SHUTDOWN_WAIT}.
-     */
-    @Override
-    public void destroy() throws InterruptedException {
-        refresher.shutdown();
-        executor.shutdown();
-        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
-        refresher.awaitTermination(SHUTDOWN_WAIT.toNanos(), TimeUnit.NANOSECONDS);
-        executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        refresher.shutdownNow();
-        executor.shutdownNow();
     }
 }

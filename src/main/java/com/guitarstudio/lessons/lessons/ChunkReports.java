@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +26,9 @@ class ChunkReports {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final JdbcClient jdbc;
-    private final MessageSource messages;
+    private final MessageSourceAccessor messages;
 
-    ChunkReports(JdbcClient jdbc, MessageSource messages) {
+    ChunkReports(JdbcClient jdbc, MessageSourceAccessor messages) {
         this.jdbc = jdbc;
         this.messages = messages;
     }
@@ -153,6 +153,6 @@ class ChunkReports {
     }
 
     private String message(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, Locale.ENGLISH);
+        return messages.getMessage(key, arguments);
     }
 }

@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -91,7 +91,7 @@ class SlotDriftCheck implements HealthCheck {
     private final OwnedLessons owned;
     private final ClosureReader closureReader;
     private final LessonProperties properties;
-    private final MessageSource messages;
+    private final MessageSourceAccessor messages;
     private final Clock clock;
 
     SlotDriftCheck(
@@ -101,7 +101,7 @@ class SlotDriftCheck implements HealthCheck {
             OwnedLessons owned,
             ClosureReader closureReader,
             LessonProperties properties,
-            MessageSource messages,
+            MessageSourceAccessor messages,
             Clock clock) {
         this.jdbc = jdbc;
         this.notes = notes;
@@ -205,7 +205,7 @@ class SlotDriftCheck implements HealthCheck {
     }
 
     private String message(String key, Object[] arguments) {
-        return messages.getMessage(key, arguments, Locale.ENGLISH);
+        return messages.getMessage(key, arguments);
     }
 
     /** A held lesson as the message names it: whose it is and when it starts, in its own zone ("Mon 1 Mar 15:00 New York time"). */

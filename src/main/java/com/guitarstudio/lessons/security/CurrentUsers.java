@@ -1,12 +1,12 @@
 package com.guitarstudio.lessons.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +19,17 @@ class CurrentUsers {
 
     static final Duration MAX_AGE = Duration.ofSeconds(60);
 
-    /** More users than a studio has admins; past it the cache starts over. */
+    /** More users than a studio has admins; past it the least used are forgotten. */
     private static final int MAX_ENTRIES = 10_000;
 
     private final Accounts accounts;
     private final Clock clock;
-    private final Map<UUID, Read> cache = new ConcurrentHashMap<>();
+    /**
+     * Bounded by Caffeine; freshness is judged here with the application's clock (a read from after
+     * now, a clock set back, is not trusted), which Caffeine's ticker cannot do.
+     */
+    private final Cache<UUID, Read> cache =
+            Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
     private record Read(Optional<SignedInUser> user, Instant at) {}
 
@@ -36,12 +41,9 @@ class CurrentUsers {
     /** The user with this id as of at most a minute ago; empty when there is none. */
     Optional<SignedInUser> find(UUID id) {
         Instant now = clock.instant();
-        Read read = cache.get(id);
+        Read read = cache.getIfPresent(id);
         if (read == null || read.at().isAfter(now) || !read.at().plus(MAX_AGE).isAfter(now)) {
             read = new Read(accounts.findById(id).map(Account::signedIn), now);
-            if (cache.size() >= MAX_ENTRIES) {
-                cache.clear();
-            }
             cache.put(id, read);
         }
         return read.user();

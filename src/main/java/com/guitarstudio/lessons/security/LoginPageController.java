@@ -26,14 +26,16 @@ class LoginPageController {
 
     /** Forwarded here (any method) when a form's CSRF token is missing or stale; the status is already 403. */
     @RequestMapping(FORM_EXPIRED)
-    String formExpired() {
-        return "error/form-expired";
+    String formExpired(Model model) {
+        model.addAttribute("page", "formExpired");
+        return "error";
     }
 
     /** Forwarded here (any method) when the database cannot be reached to sign someone in; the status is 503. */
     @RequestMapping(UNAVAILABLE)
-    String unavailable() {
-        return "error/503";
+    String unavailable(Model model) {
+        model.addAttribute("page", HttpStatus.SERVICE_UNAVAILABLE.value());
+        return "error";
     }
 
     @RequestMapping("/login/locked")

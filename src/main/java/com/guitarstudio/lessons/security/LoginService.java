@@ -2,10 +2,9 @@ package com.guitarstudio.lessons.security;
 
 import com.guitarstudio.lessons.web.ClientAddress;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -23,10 +22,14 @@ class LoginService {
     private final Accounts accounts;
     private final LoginThrottle throttle;
     private final PasswordEncoder passwordEncoder;
-    private final MessageSource messages;
+    private final MessageSourceAccessor messages;
     private final String unknownUserHash;
 
-    LoginService(Accounts accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder, MessageSource messages) {
+    LoginService(
+            Accounts accounts,
+            LoginThrottle throttle,
+            PasswordEncoder passwordEncoder,
+            MessageSourceAccessor messages) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.passwordEncoder = passwordEncoder;
@@ -47,9 +50,7 @@ class LoginService {
         if (!admission.admitted()) {
             Duration wait = admission.retryAfter();
             throw new TooManyLoginAttempts(
-                    wait,
-                    messages.getMessage(
-                            "login.locked", new Object[] {TooManyLoginAttempts.minutes(wait)}, Locale.ENGLISH));
+                    wait, messages.getMessage("login.locked", new Object[] {TooManyLoginAttempts.minutes(wait)}));
         }
         Optional<Account> account = accounts.findByEmail(email);
         String hash = account.map(Account::passwordHash).orElse(null);

@@ -21,6 +21,8 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -154,40 +156,13 @@ class SecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .authenticationManager(authenticationManager)
-                .formLogin(form -> form.loginPage("/login")
-                        .usernameParameter("email")
-                        .passwordParameter("password")
-                        .successHandler((request, response, authentication) -> {
-                            SignedInUser user = (SignedInUser) authentication.getPrincipal();
-                            cookie.write(request, response, tokens.issue(user).token());
-                            redirect.onAuthenticationSuccess(request, response, authentication);
-                        })
-                        .failureHandler(loginFailure())
-                        .permitAll())
+                .formLogin(form -> loginForm(form, tokens, cookie, redirect))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .addLogoutHandler(
                                 (request, response, authentication) -> signOut(tokens, cookie, request, response))
                         .logoutSuccessUrl("/login?logout")
                         .permitAll())
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login",
-                                "/login/locked",
-                                LoginPageController.UNAVAILABLE,
-                                LoginPageController.FORM_EXPIRED,
-                                "/error",
-                                "/css/**",
-                                "/favicon.ico")
-                        .permitAll()
-                        .requestMatchers(
-                                "/admin/**",
-                                "/v3/api-docs",
-                                "/v3/api-docs.yaml",
-                                "/v3/api-docs/**",
-                                "/swagger-ui/**",
-                                "/swagger-ui.html")
-                        .hasRole("ADMIN")
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(SecurityConfiguration::pageAccess)
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(toLoginForm).accessDeniedHandler(pageAccessDenied()))
                 .addFilterBefore(
@@ -196,6 +171,48 @@ class SecurityConfiguration {
                         UsernamePasswordAuthenticationFilter.class)
                 .headers(SecurityHeaders::strict)
                 .build();
+    }
+
+    /** The sign-in form: a cookie with a fresh token, then back to the page asked for (or the admin page). */
+    private static void loginForm(
+            FormLoginConfigurer<HttpSecurity> form,
+            TokenService tokens,
+            AuthCookie cookie,
+            SavedRequestAwareAuthenticationSuccessHandler redirect) {
+        form.loginPage("/login")
+                .usernameParameter("email")
+                .passwordParameter("password")
+                .successHandler((request, response, authentication) -> {
+                    SignedInUser user = (SignedInUser) authentication.getPrincipal();
+                    cookie.write(request, response, tokens.issue(user).token());
+                    redirect.onAuthenticationSuccess(request, response, authentication);
+                })
+                .failureHandler(loginFailure())
+                .permitAll();
+    }
+
+    /** Who may see which page: the sign-in pages and error pages anyone; the rest admins. */
+    private static void pageAccess(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers(
+                        "/login",
+                        "/login/locked",
+                        LoginPageController.UNAVAILABLE,
+                        LoginPageController.FORM_EXPIRED,
+                        "/error",
+                        "/css/**",
+                        "/favicon.ico")
+                .permitAll()
+                .requestMatchers(
+                        "/admin/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs.yaml",
+                        "/v3/api-docs/**",
+                        "/swagger-ui/**",
+                        "/swagger-ui.html")
+                .hasRole("ADMIN")
+                .anyRequest()
+                .authenticated();
     }
 
     /** Sign-out: the token stops working on every instance (until it expires), and the cookie goes. */
@@ -213,7 +230,7 @@ class SecurityConfiguration {
     private static void databaseUnavailablePage(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+        response.setHeader(HttpHeaders.RETRY_AFTER, ProblemWriter.RETRY_AFTER_SECONDS);
         request.getRequestDispatcher(LoginPageController.UNAVAILABLE).forward(request, response);
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,7 @@ final class StudioHealthChecks {
     private StudioHealthChecks() {}
 
     /** The report says {@code check} with {@code count} when the count is not zero. */
-    private static Optional<HealthIssue> issue(String check, long count, MessageSource messages) {
+    private static Optional<HealthIssue> issue(String check, long count, MessageSourceAccessor messages) {
         return count == 0 ? Optional.empty() : Optional.of(HealthIssue.of(check, count, messages));
     }
 
@@ -38,9 +38,9 @@ final class StudioHealthChecks {
     static class UnknownTimeZones implements HealthCheck {
 
         private final JdbcClient jdbc;
-        private final MessageSource messages;
+        private final MessageSourceAccessor messages;
 
-        UnknownTimeZones(JdbcClient jdbc, MessageSource messages) {
+        UnknownTimeZones(JdbcClient jdbc, MessageSourceAccessor messages) {
             this.jdbc = jdbc;
             this.messages = messages;
         }
@@ -72,9 +72,9 @@ final class StudioHealthChecks {
     static class TeachersWithoutSettings implements HealthCheck {
 
         private final JdbcClient jdbc;
-        private final MessageSource messages;
+        private final MessageSourceAccessor messages;
 
-        TeachersWithoutSettings(JdbcClient jdbc, MessageSource messages) {
+        TeachersWithoutSettings(JdbcClient jdbc, MessageSourceAccessor messages) {
             this.jdbc = jdbc;
             this.messages = messages;
         }
@@ -96,9 +96,9 @@ final class StudioHealthChecks {
     static class OverlappingSlots implements HealthCheck {
 
         private final JdbcClient jdbc;
-        private final MessageSource messages;
+        private final MessageSourceAccessor messages;
 
-        OverlappingSlots(JdbcClient jdbc, MessageSource messages) {
+        OverlappingSlots(JdbcClient jdbc, MessageSourceAccessor messages) {
             this.jdbc = jdbc;
             this.messages = messages;
         }
@@ -137,7 +137,7 @@ final class StudioHealthChecks {
 
         private final JdbcClient jdbc;
         private final ChangeNotes notes;
-        private final MessageSource messages;
+        private final MessageSourceAccessor messages;
         private final Clock clock;
         private final AtomicReference<Count> last = new AtomicReference<>();
 
@@ -150,7 +150,7 @@ final class StudioHealthChecks {
          */
         record Count(ChangeNotes.Seen seen, Instant now, long pairs, Optional<Instant> firstStart) {}
 
-        DoubleBookings(JdbcClient jdbc, ChangeNotes notes, MessageSource messages, Clock clock) {
+        DoubleBookings(JdbcClient jdbc, ChangeNotes notes, MessageSourceAccessor messages, Clock clock) {
             this.jdbc = jdbc;
             this.notes = notes;
             this.messages = messages;
@@ -219,9 +219,9 @@ final class StudioHealthChecks {
     @Order(600)
     static class OrphanedSlots implements HealthCheck {
 
-        private final MessageSource messages;
+        private final MessageSourceAccessor messages;
 
-        OrphanedSlots(MessageSource messages) {
+        OrphanedSlots(MessageSourceAccessor messages) {
             this.messages = messages;
         }
 
@@ -240,10 +240,10 @@ final class StudioHealthChecks {
     static class SlotsPastTheirEnd implements HealthCheck {
 
         private final JdbcClient jdbc;
-        private final MessageSource messages;
+        private final MessageSourceAccessor messages;
         private final Clock clock;
 
-        SlotsPastTheirEnd(JdbcClient jdbc, MessageSource messages, Clock clock) {
+        SlotsPastTheirEnd(JdbcClient jdbc, MessageSourceAccessor messages, Clock clock) {
             this.jdbc = jdbc;
             this.messages = messages;
             this.clock = clock;
@@ -264,9 +264,9 @@ final class StudioHealthChecks {
     @Order(700)
     static class OldSlots implements HealthCheck {
 
-        private final MessageSource messages;
+        private final MessageSourceAccessor messages;
 
-        OldSlots(MessageSource messages) {
+        OldSlots(MessageSourceAccessor messages) {
             this.messages = messages;
         }
 

@@ -76,7 +76,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             // The client may retry later; a stack trace would add nothing.
             log.error("Database unavailable: {}", e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, "30")
+                    .header(HttpHeaders.RETRY_AFTER, ProblemWriter.RETRY_AFTER_SECONDS)
                     .body(ProblemDetail.forStatusAndDetail(
                             HttpStatus.SERVICE_UNAVAILABLE, ProblemWriter.DATABASE_UNAVAILABLE));
         }

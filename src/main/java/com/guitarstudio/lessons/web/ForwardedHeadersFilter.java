@@ -37,8 +37,8 @@ class ForwardedHeadersFilter extends OncePerRequestFilter {
 
     private final TrustedProxies proxies;
 
-    ForwardedHeadersFilter(TrustedProxies proxies) {
-        this.proxies = proxies;
+    ForwardedHeadersFilter(ProxyProperties properties) {
+        this.proxies = new TrustedProxies(properties.trustedProxies());
     }
 
     @Override

@@ -26,18 +26,21 @@ class PageErrors {
     /** A link with a value the page cannot use: a 400 page that says which and what it may be. */
     @ExceptionHandler
     ModelAndView invalidRequest(InvalidRequest e) {
-        ModelAndView page = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
-        page.addObject("problem", e.getMessage());
-        return page;
+        return errorPage(HttpStatus.BAD_REQUEST).addObject("problem", e.getMessage());
     }
 
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ModelAndView database(RuntimeException e) {
         if (DatabaseFailures.isUnavailable(e)) {
             log.error("Database unavailable: {}", e.getMessage());
-            return new ModelAndView("error/503", HttpStatus.SERVICE_UNAVAILABLE);
+            return errorPage(HttpStatus.SERVICE_UNAVAILABLE);
         }
         log.error("Database error on a page", e);
-        return new ModelAndView("error/500", HttpStatus.INTERNAL_SERVER_ERROR);
+        return errorPage(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    /** The error page ({@code templates/error.html}) in the words for {@code status}. */
+    static ModelAndView errorPage(HttpStatus status) {
+        return new ModelAndView("error", status).addObject("page", status.value());
     }
 }

@@ -21,6 +21,9 @@ public class ProblemWriter {
     /** What a client is told when the database cannot be reached; it may try again (Retry-After). */
     public static final String DATABASE_UNAVAILABLE = "The database is unavailable; try again in a minute";
 
+    /** The Retry-After of every 503, in seconds. */
+    public static final String RETRY_AFTER_SECONDS = "30";
+
     private final JsonMapper json;
 
     ProblemWriter(JsonMapper json) {
@@ -29,7 +32,7 @@ public class ProblemWriter {
 
     /** 503 with Retry-After: the database cannot be reached. */
     public void databaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
     }
 

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * TRUSTED_PROXIES: the reverse proxies (CIDRs, comma-separated: {@code 10.0.0.0/8, 192.0.2.7/32,
@@ -15,14 +13,13 @@ import org.springframework.stereotype.Component;
  * proxy is: the client is whoever opened the connection, so nobody can pick the address the login
  * throttle counts by sending a header.
  */
-@Component
 class TrustedProxies {
 
     static final String VARIABLE = "TRUSTED_PROXIES";
 
     private final List<Range> ranges;
 
-    TrustedProxies(@Value("${app.trusted-proxies:}") String cidrs) {
+    TrustedProxies(String cidrs) {
         this.ranges = List.copyOf(ranges(cidrs));
     }
 

@@ -3,7 +3,7 @@
  * unknown paths and methods, and the security filters' 401 and 403), and the error pages for the
  * browser.
  */
-@ApplicationModule(allowedDependencies = "config")
+@ApplicationModule(allowedDependencies = {"config", "generation", "joblog"})
 package com.guitarstudio.lessons.web;
 
 import org.springframework.modulith.ApplicationModule;
