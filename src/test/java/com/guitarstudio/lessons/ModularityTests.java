@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
@@ -67,6 +70,25 @@ class ModularityTests {
             assertThat(files.map(file -> file.getFileName().toString()))
                     .contains("components.puml", "module-health.puml", "module-generation.adoc");
         }
+    }
+
+    /**
+     * Every insert, update and delete of {@code lesson} rows is in the lessons module's SQL, so each
+     * rule about lessons (and each event about them) has one place. Other modules read lessons only.
+     */
+    @Test
+    void onlyTheLessonsModuleWritesLessonRows() throws IOException {
+        Pattern writesLessons = Pattern.compile("(?i)\\b(insert\\s+into|update|delete\\s+from)\\s+lesson\\b");
+        Path sources = Path.of("src", "main", "java", "com", "guitarstudio", "lessons");
+        Set<String> writers = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (writesLessons.matcher(Files.readString(file)).find()) {
+                    writers.add(sources.relativize(file).getName(0).toString());
+                }
+            }
+        }
+        assertThat(writers).containsExactly("lessons");
     }
 
     /**

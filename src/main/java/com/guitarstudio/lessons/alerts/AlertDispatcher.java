@@ -142,7 +142,7 @@ class AlertDispatcher {
         }
     }
 
-    /** No alert is waiting or being sent. */
+    /** Test seam: no alert is waiting or being sent. */
     boolean idle() {
         return pending.get() == 0;
     }

@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.alerts;
 
 import com.guitarstudio.lessons.config.ThreadPools;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -13,7 +14,7 @@ class AlertThreads {
 
     /** Stopping: alerts already handed over get one attempt's time to go out. */
     @Bean
-    ThreadPoolTaskExecutor alertSenders(AlertProperties properties) {
-        return ThreadPools.pool("alert", THREADS, properties.timeout());
+    ThreadPoolTaskExecutor alertSenders(ThreadPoolTaskExecutorBuilder builder, AlertProperties properties) {
+        return ThreadPools.pool(builder, "alert", THREADS, properties.timeout());
     }
 }

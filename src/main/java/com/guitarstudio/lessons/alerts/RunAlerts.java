@@ -5,7 +5,7 @@ import com.guitarstudio.lessons.generation.GenerationAbandoned;
 import com.guitarstudio.lessons.generation.GenerationFinished;
 import com.guitarstudio.lessons.generation.GenerationResult;
 import com.guitarstudio.lessons.joblog.JobLogService;
-import com.guitarstudio.lessons.studio.RecurringSlotRepository;
+import com.guitarstudio.lessons.studio.EligibleSlots;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ class RunAlerts {
     private final AlertDispatcher dispatcher;
     private final AlertLog alerts;
     private final JobLogService jobLog;
-    private final RecurringSlotRepository slots;
+    private final EligibleSlots slots;
     private final AlertProperties properties;
     private final AppProperties app;
     private final MessageSourceAccessor messages;
@@ -44,7 +44,7 @@ class RunAlerts {
             AlertDispatcher dispatcher,
             AlertLog alerts,
             JobLogService jobLog,
-            RecurringSlotRepository slots,
+            EligibleSlots slots,
             AlertProperties properties,
             AppProperties app,
             MessageSourceAccessor messages,
@@ -130,7 +130,7 @@ class RunAlerts {
         Instant now = clock.instant();
         Optional<Instant> lastSuccess = jobLog.lastSuccess();
         Optional<Instant> since = lastSuccess.or(jobLog::firstRun);
-        if (since.isEmpty() || since.get().plus(properties.missedAfter()).isAfter(now) || !slots.existsEligibleSlot()) {
+        if (since.isEmpty() || since.get().plus(properties.missedAfter()).isAfter(now) || !slots.exist()) {
             return;
         }
         String elapsed = elapsed(Duration.between(since.get(), now));

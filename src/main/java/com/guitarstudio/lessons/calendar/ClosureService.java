@@ -2,12 +2,12 @@ package com.guitarstudio.lessons.calendar;
 
 import com.guitarstudio.lessons.lessons.ClosedLessons;
 import com.guitarstudio.lessons.lessons.Closure;
+import com.guitarstudio.lessons.studio.TimeZones;
 import com.guitarstudio.lessons.web.InvalidRequest;
 import java.sql.Date;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +107,7 @@ class ClosureService {
      * @throws InvalidRequest naming the field to fix
      */
     @Transactional(readOnly = true)
-    public NewClosure checked(ClosureForm form, ClosureForm.Reader reader) {
+    public NewClosure validate(ClosureForm form, ClosureForm.Reader reader) {
         if (form == null) {
             throw new InvalidRequest(messages.getMessage("closure.invalid.body"));
         }
@@ -244,7 +244,7 @@ class ClosureService {
 
     /** Today's date where it is earliest (UTC−12): no closure still in effect anywhere is left out. */
     private LocalDate earliestToday() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(-12));
+        return TimeZones.earliestToday(clock);
     }
 
     private static SqlParameterValue uuid(UUID id) {

@@ -72,7 +72,7 @@ class ClosuresController {
             description = "A field is missing or wrong: `detail` says which and why",
             content = @Content)
     Previewed preview(@RequestBody ClosureForm form) {
-        ClosedLessons.Preview preview = closures.preview(closures.checked(form, ClosureForm.Reader.API));
+        ClosedLessons.Preview preview = closures.preview(closures.validate(form, ClosureForm.Reader.API));
         return new Previewed(true, preview.lessonsAffected(), preview.lessons());
     }
 
@@ -92,7 +92,7 @@ class ClosuresController {
     ResponseEntity<CreatedResponse> create(@RequestBody ClosureForm form, @Parameter(hidden = true) Principal admin) {
         ClosureService.Created created;
         try {
-            created = closures.create(closures.checked(form, ClosureForm.Reader.API), admin.getName());
+            created = closures.create(closures.validate(form, ClosureForm.Reader.API), admin.getName());
         } catch (DuplicateClosure e) {
             ClosureService.ClosureView existing = e.existing();
             throw new ResponseStatusException(

@@ -75,7 +75,7 @@ class ClosuresPage {
     @PostMapping(PATH + "/preview")
     String preview(ClosureForm form, Model model) {
         try {
-            NewClosure closure = closures.checked(form.fromPage(), ClosureForm.Reader.PAGE);
+            NewClosure closure = closures.validate(form.fromPage(), ClosureForm.Reader.PAGE);
             model.addAttribute("preview", closures.preview(closure));
             model.addAttribute("previewed", closure);
             model.addAttribute(
@@ -96,7 +96,7 @@ class ClosuresPage {
     String create(ClosureForm form, Principal admin, Model model) {
         try {
             ClosureService.Created created =
-                    closures.create(closures.checked(form.fromPage(), ClosureForm.Reader.PAGE), admin.getName());
+                    closures.create(closures.validate(form.fromPage(), ClosureForm.Reader.PAGE), admin.getName());
             return "redirect:" + PATH + "?closed=" + created.lessonsClosed();
         } catch (InvalidRequest e) {
             model.addAttribute("error", e.getMessage());

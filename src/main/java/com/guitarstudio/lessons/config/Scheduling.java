@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.config;
 
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -19,11 +20,9 @@ class Scheduling {
     static final int THREADS = 4;
 
     @Bean
-    ThreadPoolTaskScheduler taskScheduler() {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(THREADS);
-        scheduler.setThreadNamePrefix("scheduling-");
-        scheduler.setDaemon(true);
+    ThreadPoolTaskScheduler taskScheduler(ThreadPoolTaskSchedulerBuilder builder) {
+        ThreadPoolTaskScheduler scheduler =
+                builder.poolSize(THREADS).threadNamePrefix("scheduling-").build();
         scheduler.setAcceptTasksAfterContextClose(true);
         return scheduler;
     }

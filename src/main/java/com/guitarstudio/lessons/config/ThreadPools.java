@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.config;
 
 import java.time.Duration;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The thread pools the modules declare as beans, made one way so the container stops each of them. */
@@ -13,15 +14,14 @@ public final class ThreadPools {
      * container destroys it (not when the context starts to close: a run stopping at shutdown still
      * hands it work), then lets work in progress go on for up to {@code finishWithin}.
      */
-    public static ThreadPoolTaskExecutor pool(String name, int threads, Duration finishWithin) {
-        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
-        pool.setCorePoolSize(threads);
-        pool.setMaxPoolSize(threads);
-        pool.setThreadNamePrefix(name + "-");
-        pool.setDaemon(true);
-        pool.setAcceptTasksAfterContextClose(true);
-        pool.setWaitForTasksToCompleteOnShutdown(true);
-        pool.setAwaitTerminationMillis(finishWithin.toMillis());
-        return pool;
+    public static ThreadPoolTaskExecutor pool(
+            ThreadPoolTaskExecutorBuilder builder, String name, int threads, Duration finishWithin) {
+        return builder.corePoolSize(threads)
+                .maxPoolSize(threads)
+                .threadNamePrefix(name + "-")
+                .acceptTasksAfterContextClose(true)
+                .awaitTermination(true)
+                .awaitTerminationPeriod(finishWithin)
+                .build();
     }
 }

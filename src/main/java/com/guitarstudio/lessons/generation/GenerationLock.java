@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * the holder renews every quarter of it while the run lives, up to GENERATION_LOCK_AT_MOST_FOR in
  * all: an instance that dies keeps the others from running for two minutes at most, not for the
  * length of a run. Letting go survives a database outage: if the database is away when the run ends,
- * what the run must still record ({@link Held#beforeRelease}) and the release itself are retried
+ * what the run must still record ({@link Lease#beforeRelease}) and the release itself are retried
  * every {@link #RETRY_EVERY} until the database is back, the release only while the lease is surely
  * still this instance's.
  */
@@ -85,7 +85,7 @@ class GenerationLock {
     }
 
     /** Runs {@code task} holding the lock; empty when another run holds it (or the task returned null). */
-    <T> Optional<T> runExclusively(Function<Held, T> task) {
+    <T> Optional<T> runExclusively(Function<Lease, T> task) {
         Optional<SimpleLock> taken = take();
         if (taken.isEmpty() && heldSince().isEmpty()) {
             // Nobody holds the lock, yet it was not granted: the lock row was deleted (an operator
@@ -97,7 +97,7 @@ class GenerationLock {
         if (taken.isEmpty()) {
             return Optional.empty();
         }
-        Held held = new Held(taken.get());
+        Lease held = new Lease(taken.get());
         try {
             return Optional.ofNullable(task.apply(held));
         } finally {
@@ -134,7 +134,7 @@ class GenerationLock {
     }
 
     /** The lock while a task holds it: renewed in the background, let go when the task ends. */
-    final class Held {
+    final class Lease {
 
         private final long takenAt = System.nanoTime();
         private final Deque<Runnable> beforeRelease = new ArrayDeque<>();
@@ -143,7 +143,7 @@ class GenerationLock {
         /** The lease is surely this instance's until then (System.nanoTime()). */
         private long leaseSafeUntil;
 
-        private Held(SimpleLock lock) {
+        private Lease(SimpleLock lock) {
             this.lock = lock;
             this.leaseSafeUntil = takenAt + lease().minus(releaseMargin()).toNanos();
             Duration every = lease().dividedBy(4);

@@ -2,7 +2,7 @@ package com.guitarstudio.lessons.generation;
 
 import com.guitarstudio.lessons.joblog.JobLogService;
 import com.guitarstudio.lessons.joblog.JobTrigger;
-import com.guitarstudio.lessons.studio.RecurringSlotRepository;
+import com.guitarstudio.lessons.studio.EligibleSlots;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +25,13 @@ class GenerationStartup {
 
     private final LessonGenerationService generation;
     private final JobLogService jobLog;
-    private final RecurringSlotRepository slots;
+    private final EligibleSlots slots;
     private final GenerationProperties properties;
 
     GenerationStartup(
             LessonGenerationService generation,
             JobLogService jobLog,
-            RecurringSlotRepository slots,
+            EligibleSlots slots,
             GenerationProperties properties) {
         this.generation = generation;
         this.jobLog = jobLog;
@@ -42,7 +42,7 @@ class GenerationStartup {
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
         generation.abandonDeadRuns();
-        if (properties.catchUpOnStartup() && !jobLog.succeededWithin(CATCH_UP_AFTER) && slots.existsEligibleSlot()) {
+        if (properties.catchUpOnStartup() && !jobLog.succeededWithin(CATCH_UP_AFTER) && slots.exist()) {
             log.info("No lesson generation succeeded in the last 24 hours: starting a catch-up run");
             generation.runInBackground(JobTrigger.STARTUP, "startup");
         }

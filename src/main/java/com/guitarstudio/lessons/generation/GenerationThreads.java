@@ -2,6 +2,7 @@ package com.guitarstudio.lessons.generation;
 
 import com.guitarstudio.lessons.config.ThreadPools;
 import java.time.Duration;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -14,7 +15,7 @@ class GenerationThreads {
     private static final Duration FINISH_WITHIN = Duration.ofSeconds(30);
 
     @Bean
-    ThreadPoolTaskExecutor lessonWriters(GenerationProperties properties) {
-        return ThreadPools.pool("lesson-writer", properties.writers(), FINISH_WITHIN);
+    ThreadPoolTaskExecutor lessonWriters(ThreadPoolTaskExecutorBuilder builder, GenerationProperties properties) {
+        return ThreadPools.pool(builder, "lesson-writer", properties.writers(), FINISH_WITHIN);
     }
 }

@@ -4,7 +4,7 @@ import com.guitarstudio.lessons.health.HealthCheck;
 import com.guitarstudio.lessons.health.HealthIssue;
 import com.guitarstudio.lessons.health.Indicators;
 import com.guitarstudio.lessons.lessons.LessonProperties;
-import com.guitarstudio.lessons.studio.RecurringSlotRepository;
+import com.guitarstudio.lessons.studio.EligibleSlots;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -50,7 +50,7 @@ class HorizonShortfallCheck implements HealthCheck {
               and coalesce(r.starts_on, cast(:today as date)) <= least(coalesce(r.ends_on, cast(:windowEnd as date)), cast(:windowEnd as date)) - 7 * r.interval_weeks - :grace
               and coalesce(generated.latest, cast(:today as date) - 1)
                   < least(coalesce(r.ends_on, cast(:windowEnd as date)), cast(:windowEnd as date)) - 7 * r.interval_weeks - :grace
-            """.formatted(RecurringSlotRepository.SLOTS_WITH_TEACHER_AND_STUDENT, RecurringSlotRepository.ELIGIBLE);
+            """.formatted(EligibleSlots.SLOTS_WITH_TEACHER_AND_STUDENT, EligibleSlots.ELIGIBLE);
 
     private final JdbcClient jdbc;
     private final LessonProperties properties;

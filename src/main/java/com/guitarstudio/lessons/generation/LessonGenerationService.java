@@ -11,17 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Phaser;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
@@ -37,9 +31,6 @@ import org.springframework.stereotype.Service;
 public class LessonGenerationService {
 
     private static final Logger log = LoggerFactory.getLogger(LessonGenerationService.class);
-    /** How long closing the application waits for a run to reach its next chunk and record itself. */
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
-
     private final GenerationLock lock;
     private final LessonGenerator generator;
     private final JobLogService jobLog;
@@ -49,8 +40,7 @@ public class LessonGenerationService {
     private final Clock clock;
     private final TaskExecutor executor;
     private final HealthReports health;
-    private final AtomicBoolean stopping = new AtomicBoolean();
-    private final Phaser activeRuns = new Phaser(1);
+    private final RunsInProgress runs;
 
     LessonGenerationService(
             GenerationLock lock,
@@ -61,7 +51,8 @@ public class LessonGenerationService {
             MessageSourceAccessor messages,
             Clock clock,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-            HealthReports health) {
+            HealthReports health,
+            RunsInProgress runs) {
         this.lock = lock;
         this.generator = generator;
         this.jobLog = jobLog;
@@ -71,6 +62,7 @@ public class LessonGenerationService {
         this.clock = clock;
         this.executor = executor;
         this.health = health;
+        this.runs = runs;
     }
 
     /**
@@ -98,39 +90,10 @@ public class LessonGenerationService {
     public record BackgroundRun(CompletableFuture<UUID> jobLogId, CompletableFuture<GenerationResult> result) {}
 
     private GenerationResult run(JobTrigger trigger, String triggeredBy, Consumer<UUID> onStarted) {
-        activeRuns.register();
-        try {
-            return runRegistered(trigger, triggeredBy, onStarted);
-        } finally {
-            activeRuns.arriveAndDeregister();
-        }
+        return runs.track(() -> runTracked(trigger, triggeredBy, onStarted));
     }
 
-    /**
-     * The application is closing (the event comes before the web server, the executors and the
-     * database pool are stopped): ask runs in progress to stop at their next chunk boundary and wait
-     * until they have recorded themselves as PARTIAL.
-     */
-    @EventListener(ContextClosedEvent.class)
-    void stopRunsInProgress() {
-        stopping.set(true);
-        int phase = activeRuns.arrive();
-        try {
-            activeRuns.awaitAdvanceInterruptibly(phase, SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            log.warn(
-                    "A lesson generation run did not stop within {}; the next start marks it ABANDONED", SHUTDOWN_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Whether the application has asked runs to stop (it is closing). */
-    boolean stopRequested() {
-        return stopping.get();
-    }
-
-    private GenerationResult runRegistered(JobTrigger trigger, String triggeredBy, Consumer<UUID> onStarted) {
+    private GenerationResult runTracked(JobTrigger trigger, String triggeredBy, Consumer<UUID> onStarted) {
         long startNanos = System.nanoTime();
         Instant now = clock.instant();
         GenerationResult result;
@@ -183,7 +146,7 @@ public class LessonGenerationService {
 
     /** A run, holding the lock: begin, generate, finish. */
     private GenerationResult runHoldingLock(
-            GenerationLock.Held held, JobTrigger trigger, String triggeredBy, Instant now, Consumer<UUID> onStarted) {
+            GenerationLock.Lease held, JobTrigger trigger, String triggeredBy, Instant now, Consumer<UUID> onStarted) {
         UUID id = begin(trigger, triggeredBy, now, onStarted);
         GenerationTally tally = new GenerationTally();
         Ending ending = generate(id, now, tally);
@@ -211,7 +174,7 @@ public class LessonGenerationService {
     private Ending generate(UUID id, Instant now, GenerationTally tally) {
         try {
             health.whileGenerating(() -> {
-                generator.generate(now, id, tally, () -> recordProgress(id, tally), stopping::get);
+                generator.generate(now, id, tally, () -> recordProgress(id, tally), runs::stopRequested);
                 return null;
             });
             return new Ending(tally.errors().isEmpty() ? JobStatus.SUCCESS : JobStatus.PARTIAL, false);
@@ -245,7 +208,7 @@ public class LessonGenerationService {
      * the lock is let go (so no run starting meanwhile takes it for ABANDONED).
      */
     private GenerationResult finish(
-            GenerationLock.Held held, UUID id, Instant now, GenerationTally tally, Ending ending) {
+            GenerationLock.Lease held, UUID id, Instant now, GenerationTally tally, Ending ending) {
         Instant finishedAt = clock.instant();
         GenerationResult result = GenerationResult.of(
                 ending.status(),

@@ -5,7 +5,7 @@ import com.guitarstudio.lessons.health.HealthIssue;
 import com.guitarstudio.lessons.health.Indicators;
 import com.guitarstudio.lessons.joblog.JobLogService;
 import com.guitarstudio.lessons.joblog.JobStats;
-import com.guitarstudio.lessons.studio.RecurringSlotRepository;
+import com.guitarstudio.lessons.studio.EligibleSlots;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,14 +25,14 @@ class StaleJobCheck implements HealthCheck {
     static final String CHECK = "stale-job";
 
     private final JobLogService jobLog;
-    private final RecurringSlotRepository slots;
+    private final EligibleSlots slots;
     private final GenerationProperties properties;
     private final MessageSourceAccessor messages;
     private final Clock clock;
 
     StaleJobCheck(
             JobLogService jobLog,
-            RecurringSlotRepository slots,
+            EligibleSlots slots,
             GenerationProperties properties,
             MessageSourceAccessor messages,
             Clock clock) {
@@ -54,7 +54,7 @@ class StaleJobCheck implements HealthCheck {
                     messages,
                     properties.lockAtMostFor().toMinutes()));
         }
-        if (!jobLog.succeededWithin(JobStats.RECENT_SUCCESS) && slots.existsEligibleSlot()) {
+        if (!jobLog.succeededWithin(JobStats.RECENT_SUCCESS) && slots.exist()) {
             String key = jobLog.lastSuccess().isPresent() ? "health.stale-job.late" : "health.stale-job.never";
             return Optional.of(HealthIssue.worded(CHECK, key, 1, messages, JobStats.RECENT_SUCCESS.toHours()));
         }

@@ -22,23 +22,21 @@ import org.springframework.stereotype.Service;
 /**
  * The health report as the admin page, the admin API and {@code /actuator/health} show it: never
  * older than {@code HEALTH_MAX_AGE} (5 s), so an admin who fixes something and reloads sees it
- * within seconds. The studio's numbers and the checks run side by side on a few threads of their
- * own (a check that needs the numbers waits for them), so a report takes about as long as its
+ * within seconds. The studio's numbers and the checks run side by side on the {@code healthChecks}
+ * pool (a check that needs the numbers waits for them), so a report takes about as long as its
  * slowest query, and however many reports are asked for at once, they hold at most {@value
  * #THREADS} connections.
  *
- * <p>Some checks read every upcoming lesson or every slot's latest lesson, which at 100,000 slots
- * costs about a second of database time: too long for a page to wait. So once the application is
- * ready, a background refresh checks again whenever the report is half its maximum age old, and a
+ * <p>Some checks read every upcoming lesson or every slot's latest lesson, which in a large studio
+ * is too long for a page to wait. So once the application is ready, a background refresh (on the
+ * application's scheduler) checks again whenever the report is half its maximum age old, and a
  * request is answered from that report without waiting for any check. What the refresh may spend is
- * bounded (measured at 100,000 slots: refreshing during runs made a run 2.5 times slower, and took
- * two thirds of a database core meanwhile):
+ * bounded, because refreshing without bounds during runs slowed the runs down (the measurements are
+ * in docs/performance.md):
  *
  * <ul>
- *   <li>When a report takes at most half the maximum age (2.5 s at 5 s: a studio of a few hundred
- *       thousand slots on two cores), it is kept fresh whether anyone looks or not, so even the
- *       first request after a quiet night waits for nothing. At 100,000 slots that is a report of
- *       about 1.4 s every 3 to 4 s, a third of one database core.
+ *   <li>When a report takes at most half the maximum age, it is kept fresh whether anyone looks or
+ *       not, so even the first request after a quiet night waits for nothing.
  *   <li>When it takes longer, it is kept fresh only while someone has asked within {@link
  *       #KEEP_WARM}; the first request after that waits for the checks.
  *   <li>While a generation run writes in this process ({@link #whileGenerating}), a report may be
@@ -70,7 +68,7 @@ public class HealthReports {
     private final MeterRegistry registry;
     private final Timer checking;
     /** The latest report, finished or being checked, and when its checking started. */
-    private final AtomicReference<Checked> latest = new AtomicReference<>();
+    private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     /** Generation runs writing in this process now. */
     private final AtomicInteger runs = new AtomicInteger();
 
@@ -78,7 +76,7 @@ public class HealthReports {
     /** How long the latest complete report took, by the application's clock. */
     private volatile Duration lastTook = Duration.ZERO;
 
-    private record Checked(Instant at, CompletableFuture<HealthReport> report) {}
+    private record Snapshot(Instant at, CompletableFuture<HealthReport> report) {}
 
     HealthReports(
             List<HealthCheck> checks,
@@ -125,11 +123,11 @@ public class HealthReports {
     public CompletableFuture<HealthReport> start() {
         Instant now = clock.instant();
         lastAsked = now;
-        Checked recent = latest.get();
+        Snapshot recent = latest.get();
         if (recent != null && isYoung(recent, now, allowedAge())) {
             return recent.report();
         }
-        Checked fresh = new Checked(now, check(now));
+        Snapshot fresh = new Snapshot(now, check(now));
         latest.set(fresh);
         return fresh.report();
     }
@@ -158,7 +156,7 @@ public class HealthReports {
         Instant now = clock.instant();
         boolean cheap = lastTook.multipliedBy(2).compareTo(maxAge) <= 0;
         boolean asked = Duration.between(lastAsked, now).compareTo(KEEP_WARM) < 0;
-        Checked recent = latest.get();
+        Snapshot recent = latest.get();
         if (!(cheap || asked)
                 || (recent != null
                         && (isYoung(recent, now, allowedAge().dividedBy(2))
@@ -169,16 +167,16 @@ public class HealthReports {
             CompletableFuture<HealthReport> report = check(now);
             report.join();
             latest.accumulateAndGet(
-                    new Checked(now, report),
+                    new Snapshot(now, report),
                     (old, fresh) -> old == null || old.at().isBefore(fresh.at()) ? fresh : old);
         } catch (RuntimeException e) {
             // The database is away, say: the next request checks for itself and says so.
         }
     }
 
-    /** When the latest report's checking started, if there is one. */
+    /** Test seam: when the latest report's checking started, if there is one. */
     Optional<Instant> latestCheckedAt() {
-        return Optional.ofNullable(latest.get()).map(Checked::at);
+        return Optional.ofNullable(latest.get()).map(Snapshot::at);
     }
 
     private Duration allowedAge() {
@@ -186,7 +184,7 @@ public class HealthReports {
     }
 
     /** Younger than {@code age}, not failed, and not from after now (a clock set back). */
-    private static boolean isYoung(Checked checked, Instant now, Duration age) {
+    private static boolean isYoung(Snapshot checked, Instant now, Duration age) {
         return !checked.at().isAfter(now)
                 && Duration.between(checked.at(), now).compareTo(age) < 0
                 && !checked.report().isCompletedExceptionally();

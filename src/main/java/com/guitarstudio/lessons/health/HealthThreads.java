@@ -2,6 +2,7 @@ package com.guitarstudio.lessons.health;
 
 import com.guitarstudio.lessons.config.ThreadPools;
 import java.time.Duration;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -22,7 +23,7 @@ class HealthThreads {
     private static final Duration FINISH_WITHIN = Duration.ofSeconds(10);
 
     @Bean
-    ThreadPoolTaskExecutor healthChecks() {
-        return ThreadPools.pool("health", THREADS, FINISH_WITHIN);
+    ThreadPoolTaskExecutor healthChecks(ThreadPoolTaskExecutorBuilder builder) {
+        return ThreadPools.pool(builder, "health", THREADS, FINISH_WITHIN);
     }
 }

@@ -166,15 +166,15 @@ final class ChunkWork {
      * next run compares it again. When lessons do not follow their slot ({@code reconcile} false),
      * only slots whose lessons all match are.
      */
-    List<PlannedSlots.Planned> inLine(Set<UUID> applied, Set<UUID> blocked, boolean reconcile) {
-        List<PlannedSlots.Planned> inLine = new ArrayList<>();
+    List<PlannedSlots.SlotPlan> inLine(Set<UUID> applied, Set<UUID> blocked, boolean reconcile) {
+        List<PlannedSlots.SlotPlan> inLine = new ArrayList<>();
         for (SlotWork work : slots.values()) {
             List<LessonChange> slotChanges = work.outcome().changes();
             boolean pending = reconcile
                     ? slotChanges.stream().anyMatch(change -> blocked.contains(change.lessonId()))
                     : !slotChanges.isEmpty() || !work.outcome().held().isEmpty();
             if (!pending) {
-                inLine.add(new PlannedSlots.Planned(
+                inLine.add(new PlannedSlots.SlotPlan(
                         work.slot().slotId(),
                         work.slot().eligible(),
                         work.slot().terms(),

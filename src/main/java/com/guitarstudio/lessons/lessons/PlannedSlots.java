@@ -43,17 +43,17 @@ class PlannedSlots {
     }
 
     /** A slot whose lessons are now in line with {@code terms}, but for the {@code held} ones. */
-    record Planned(UUID slotId, boolean eligible, SlotTerms terms, List<UUID> held) {}
+    record SlotPlan(UUID slotId, boolean eligible, SlotTerms terms, List<UUID> held) {}
 
     /** Records these slots as planned, in the caller's transaction, with one statement. */
-    void record(List<Planned> slots) {
+    void record(List<SlotPlan> slots) {
         if (slots.isEmpty()) {
             return;
         }
         jdbc.sql(UPSERT)
                 .params(Map.ofEntries(
-                        Map.entry("slots", SqlArrays.column(slots, Planned::slotId)),
-                        Map.entry("eligible", SqlArrays.column(slots, Planned::eligible)),
+                        Map.entry("slots", SqlArrays.column(slots, SlotPlan::slotId)),
+                        Map.entry("eligible", SqlArrays.column(slots, SlotPlan::eligible)),
                         Map.entry(
                                 "teachers",
                                 SqlArrays.column(slots, slot -> slot.terms().teacherId())),

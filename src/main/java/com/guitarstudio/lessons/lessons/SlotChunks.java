@@ -1,7 +1,7 @@
 package com.guitarstudio.lessons.lessons;
 
 import com.guitarstudio.lessons.studio.DayOfWeekColumn;
-import com.guitarstudio.lessons.studio.RecurringSlotRepository;
+import com.guitarstudio.lessons.studio.EligibleSlots;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The teachers a run visits, a chunk at a time in id order (a keyset walk, so memory stays flat
  * whatever the studio's size): those with a slot that gets lessons ({@link
- * RecurringSlotRepository#ELIGIBLE}), and those with a slot that stopped getting them since its
+ * EligibleSlots#ELIGIBLE}), and those with a slot that stopped getting them since its
  * lessons were last brought in line (its lessons are to be cancelled). Each chunk is one query that
  * brings every such slot with its terms, the latest occurrence date of its lessons (one index probe)
  * and its {@code planned_slot} row (one key probe).
@@ -32,11 +32,12 @@ class SlotChunks {
     /**
      * Whether a teacher has an eligible slot is a scalar subquery rather than {@code exists}: the
      * planner turns {@code exists} into a semi-join and, planning for the parameters of each chunk,
-     * hashed every slot and student of the studio to find the next hundred teachers (0.3 s a chunk at
-     * 100,000 slots); the subquery is asked teacher by teacher in id order and stops at the hundredth.
+     * hashed every slot and student of the studio to find the next hundred teachers (slow in a large
+     * studio, see docs/performance.md); the subquery is asked teacher by teacher in id order and
+     * stops at the hundredth.
      */
     private static final String VISITED = "((select true from recurring_slot r join student_profile s"
-            + " on s.id = r.student_id where r.teacher_id = t.id and " + RecurringSlotRepository.ELIGIBLE
+            + " on s.id = r.student_id where r.teacher_id = t.id and " + EligibleSlots.ELIGIBLE
             + " limit 1) or " + HAD_ELIGIBLE_SLOTS + ")";
 
     private static final String COUNT = "select count(*) from teacher_profile t where " + VISITED;
@@ -54,7 +55,7 @@ class SlotChunks {
                    p.duration_minutes as planned_duration_minutes, p.price as planned_price,
                    p.starts_on as planned_starts_on, p.ends_on as planned_ends_on,
                    p.interval_weeks as planned_interval_weeks
-            """.formatted(RecurringSlotRepository.ELIGIBLE);
+            """.formatted(EligibleSlots.ELIGIBLE);
 
     /** The joins {@link #COLUMNS} needs besides {@code teacher_profile t} and {@code recurring_slot r}. */
     private static final String JOINS = """
@@ -71,7 +72,7 @@ class SlotChunks {
             """.formatted(VISITED) + JOINS + """
             where (%s) or p.eligible
             order by t.id, r.id
-            """.formatted(RecurringSlotRepository.ELIGIBLE);
+            """.formatted(EligibleSlots.ELIGIBLE);
 
     private static final String OF_SLOTS = COLUMNS + """
             from recurring_slot r

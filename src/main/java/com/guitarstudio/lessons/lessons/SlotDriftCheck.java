@@ -4,7 +4,7 @@ import com.guitarstudio.lessons.config.ChangeNotes;
 import com.guitarstudio.lessons.health.HealthCheck;
 import com.guitarstudio.lessons.health.HealthIssue;
 import com.guitarstudio.lessons.health.Indicators;
-import com.guitarstudio.lessons.studio.RecurringSlotRepository;
+import com.guitarstudio.lessons.studio.EligibleSlots;
 import com.guitarstudio.lessons.studio.TimeZones;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -36,8 +36,8 @@ import org.springframework.stereotype.Component;
  * the notice period (recorded in {@code planned_slot.held_lessons}), named so someone can tell the
  * student.
  *
- * <p>Finding the changed slots compares every slot with its {@code planned_slot} row (one pass, about
- * 0.4 s at 100,000 slots), so what it found is kept while nothing it depends on was written ({@link
+ * <p>Finding the changed slots compares every slot with its {@code planned_slot} row (one pass over
+ * the studio, see docs/performance.md), so what it found is kept while nothing it depends on was written ({@link
  * ChangeNotes}); their lessons are read and compared on every report (the notice period moves with
  * the clock), at most {@value #SLOTS} slots of them (a larger number is shown as at least what was
  * counted).
@@ -68,9 +68,7 @@ class SlotDriftCheck implements HealthCheck {
                                          r.interval_weeks))
             limit :limit) as slots
             """.formatted(
-                    ChangeNotes.SNAPSHOT_COLUMNS,
-                    RecurringSlotRepository.SLOTS_WITH_TEACHER_AND_STUDENT,
-                    RecurringSlotRepository.ELIGIBLE);
+                    ChangeNotes.SNAPSHOT_COLUMNS, EligibleSlots.SLOTS_WITH_TEACHER_AND_STUDENT, EligibleSlots.ELIGIBLE);
 
     private static final String HELD = """
             select l.start_at, l.timezone, tu.name as teacher_name, su.name as student_name
@@ -121,9 +119,9 @@ class SlotDriftCheck implements HealthCheck {
         Instant now = clock.instant();
         List<UUID> changed = changedSlots().slots();
         int pending = changed.isEmpty() ? 0 : lessonsToChange(changed.subList(0, Math.min(changed.size(), SLOTS)), now);
-        List<Held> held = jdbc.sql(HELD)
+        List<HeldLesson> held = jdbc.sql(HELD)
                 .param("now", Timestamp.from(now))
-                .query((rs, n) -> new Held(
+                .query((rs, n) -> new HeldLesson(
                         rs.getTimestamp("start_at").toInstant(),
                         rs.getString("timezone"),
                         rs.getString("teacher_name"),
@@ -209,7 +207,7 @@ class SlotDriftCheck implements HealthCheck {
     }
 
     /** A held lesson as the message names it: whose it is and when it starts, in its own zone ("Mon 1 Mar 15:00 New York time"). */
-    private String describe(Held held) {
+    private String describe(HeldLesson held) {
         String when = TimeZones.parse(held.timezone())
                 .map(zone -> LOCAL.format(LocalDateTime.ofInstant(held.startAt(), zone)) + " "
                         + TimeZones.place(held.timezone())
@@ -219,5 +217,5 @@ class SlotDriftCheck implements HealthCheck {
         return held.teacherName() + " with " + held.studentName() + ", " + when;
     }
 
-    private record Held(Instant startAt, String timezone, String teacherName, String studentName) {}
+    private record HeldLesson(Instant startAt, String timezone, String teacherName, String studentName) {}
 }

@@ -28,10 +28,10 @@ class CurrentUsers {
      * Bounded by Caffeine; freshness is judged here with the application's clock (a read from after
      * now, a clock set back, is not trusted), which Caffeine's ticker cannot do.
      */
-    private final Cache<UUID, Read> cache =
+    private final Cache<UUID, Lookup> cache =
             Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
-    private record Read(Optional<SignedInUser> user, Instant at) {}
+    private record Lookup(Optional<SignedInUser> user, Instant at) {}
 
     CurrentUsers(Accounts accounts, Clock clock) {
         this.accounts = accounts;
@@ -41,9 +41,9 @@ class CurrentUsers {
     /** The user with this id as of at most a minute ago; empty when there is none. */
     Optional<SignedInUser> find(UUID id) {
         Instant now = clock.instant();
-        Read read = cache.getIfPresent(id);
+        Lookup read = cache.getIfPresent(id);
         if (read == null || read.at().isAfter(now) || !read.at().plus(MAX_AGE).isAfter(now)) {
-            read = new Read(accounts.findById(id).map(Account::signedIn), now);
+            read = new Lookup(accounts.findById(id).map(Account::signedIn), now);
             cache.put(id, read);
         }
         return read.user();

@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -124,8 +123,8 @@ final class StudioHealthChecks {
      * running maximum of end times, so a long lesson that spans two short ones counts with both);
      * only those few are then paired with the earlier lessons they overlap.
      *
-     * <p>That pass reads every upcoming lesson: about a second at 100,000 slots, most of what keeping
-     * the report 5 seconds fresh costs. So the count is kept, with the database snapshot it was
+     * <p>That pass reads every upcoming lesson, most of what keeping the report fresh costs in a large
+     * studio (docs/performance.md). So the count is kept, with the database snapshot it was
      * made in, for as long as it is still true: no transaction that wrote lessons ({@code
      * lesson_change}, V7) has committed since, no counted pair has begun (a pair leaves the count
      * once its earlier lesson starts), and it is at most {@link #KEPT_AT_MOST} old by the database's
@@ -173,7 +172,7 @@ final class StudioHealthChecks {
             return last.get();
         }
 
-        /** Keeps {@code count} as if just counted (tests: a count made an hour ago). */
+        /** Test seam: keeps {@code count} as if just counted (a count made an hour ago, say). */
         void keep(Count count) {
             last.set(count);
         }
@@ -214,7 +213,7 @@ final class StudioHealthChecks {
         }
     }
 
-    /** Active slots that fail the eligibility rule ({@link RecurringSlotRepository#ELIGIBLE}). */
+    /** Active slots that fail the eligibility rule ({@link EligibleSlots#ELIGIBLE}). */
     @Component
     @Order(600)
     static class OrphanedSlots implements HealthCheck {
@@ -251,7 +250,7 @@ final class StudioHealthChecks {
 
         @Override
         public Optional<HealthIssue> check(Supplier<Indicators> indicators) {
-            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(-12));
+            LocalDate today = TimeZones.earliestToday(clock);
             long slots = jdbc.sql("select count(*) from recurring_slot where status = 'ACTIVE' and ends_on < ?")
                     .param(java.sql.Date.valueOf(today))
                     .query(Long.class)

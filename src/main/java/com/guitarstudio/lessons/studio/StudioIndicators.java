@@ -42,7 +42,7 @@ class StudioIndicators implements IndicatorsQuery {
               select count(s.teacher_id) as with_settings, count(*) - count(s.teacher_id) as without_settings
               from teacher_profile t left join teacher_lesson_settings s on s.teacher_id = t.id
               where t.is_active) settings
-            """.formatted(RecurringSlotRepository.ELIGIBLE, RecurringSlotRepository.SLOTS_WITH_TEACHER_AND_STUDENT);
+            """.formatted(EligibleSlots.ELIGIBLE, EligibleSlots.SLOTS_WITH_TEACHER_AND_STUDENT);
 
     private final JdbcClient jdbc;
     private final Clock clock;

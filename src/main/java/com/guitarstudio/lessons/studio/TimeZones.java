@@ -1,7 +1,10 @@
 package com.guitarstudio.lessons.studio;
 
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -12,6 +15,17 @@ import java.util.Optional;
 public final class TimeZones {
 
     private TimeZones() {}
+
+    /** Where the date changes last: UTC−12. */
+    private static final ZoneOffset EARLIEST = ZoneOffset.ofHours(-12);
+
+    /**
+     * Today's date where it is earliest (UTC−12): a date that has not ended somewhere on Earth is
+     * not yet past for a studio in every zone.
+     */
+    public static LocalDate earliestToday(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), EARLIEST);
+    }
 
     public static Optional<ZoneId> parse(String timezone) {
         if (timezone == null) {

@@ -49,7 +49,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The benchmark of the README's Performance section, run with {@code ./mvnw -Pbenchmark verify} (in a JVM limited to
+ * The benchmark of docs/performance.md, run with {@code ./mvnw -Pbenchmark verify} (in a JVM limited to
  * 256 MB of heap). Not a test of the normal build: it measures, prints one table of results against
  * their targets (also to {@code target/benchmark-report.md}) and fails when a target is missed or
  * when the job and the SQL baseline disagree on a single lesson.

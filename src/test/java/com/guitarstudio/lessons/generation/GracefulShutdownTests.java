@@ -52,7 +52,7 @@ class GracefulShutdownTests {
 
         // Closing waits for the run, which waits at the gate: close in the background, then release
         // the run once the close has asked it to stop.
-        LessonGenerationService runner = instance.getBean(LessonGenerationService.class);
+        RunsInProgress runner = instance.getBean(RunsInProgress.class);
         CompletableFuture<Void> closed = CompletableFuture.runAsync(instance::close);
         await().atMost(Duration.ofSeconds(30)).until(runner::stopRequested);
         RunGate.releaseRuns();

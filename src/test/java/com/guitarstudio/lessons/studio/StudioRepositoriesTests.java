@@ -35,7 +35,7 @@ class StudioRepositoriesTests {
     RecurringSlotCrudRepository slotEntities;
 
     @Autowired
-    RecurringSlotRepository slots;
+    EligibleSlots slots;
 
     @Autowired
     StudioFixtures studio;
@@ -102,10 +102,10 @@ class StudioRepositoriesTests {
         UUID cancelled = studio.teacherWithOneSlot("Cancelled", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
         studio.update("update recurring_slot set status = 'CANCELLED' where id = ?", cancelled);
 
-        assertThat(slots.existsEligibleSlot()).isTrue();
+        assertThat(slots.exist()).isTrue();
 
         studio.update("update recurring_slot set status = 'SUSPENDED' where id = ?", eligible);
-        assertThat(slots.existsEligibleSlot()).isFalse();
+        assertThat(slots.exist()).isFalse();
     }
 
     private RecurringSlot saveSlot(DayOfWeek day) {
