@@ -63,11 +63,6 @@ class BackgroundJobsPage {
         this.metricsToken = metrics.scraperToken();
     }
 
-    @ModelAttribute("signedInAs")
-    String signedInAs(Principal principal) {
-        return principal == null ? null : principal.getName();
-    }
-
     /** Whether a metrics scraper has a token of its own (METRICS_TOKEN), for the operator's section. */
     @ModelAttribute("metricsToken")
     boolean metricsToken() {

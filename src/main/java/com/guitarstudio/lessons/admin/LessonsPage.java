@@ -2,7 +2,6 @@ package com.guitarstudio.lessons.admin;
 
 import com.guitarstudio.lessons.calendar.LessonCalendar;
 import com.guitarstudio.lessons.lessons.LessonWeeks;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -36,11 +34,6 @@ class LessonsPage {
         this.times = times;
         this.clock = clock;
         this.calendar = calendar;
-    }
-
-    @ModelAttribute("signedInAs")
-    String signedInAs(Principal principal) {
-        return principal == null ? null : principal.getName();
     }
 
     @GetMapping(PATH)

@@ -10,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,11 +32,6 @@ class ClosuresPage {
     ClosuresPage(ClosureService closures, MessageSourceAccessor messages) {
         this.closures = closures;
         this.messages = messages;
-    }
-
-    @ModelAttribute("signedInAs")
-    String signedInAs(Principal principal) {
-        return principal == null ? null : principal.getName();
     }
 
     @GetMapping(PATH)
