@@ -25,7 +25,10 @@ public final class LessonRulesInSql {
 
     private LessonRulesInSql() {}
 
-    /** Inserts the lessons a run starting at {@code :now} (a timestamptz) would insert. */
+    /**
+     * Inserts the lessons a run starting at {@code :now} (a timestamptz) would insert, with their events
+     * (lesson_event), as a run writes them.
+     */
     public static final String BASELINE = """
             insert into lesson (teacher_id, student_id, recurring_slot_id, occurrence_date, start_at,
                                 duration_minutes, price, timezone, status, closure_id, is_recurring,
@@ -63,6 +66,8 @@ public final class LessonRulesInSql {
                                        - ((local - interval '1 day') at time zone t.timezone at time zone 'UTC') as before) o
               where r.status = 'ACTIVE'
             ) planned) planned
+            -- said as a run says it, so the trigger on lesson writes the same events as for the job's rows
+            cross join (select set_config('lesson_event.cause', 'RUN', true)) said
             where start_at >= :now
             on conflict do nothing
             """;

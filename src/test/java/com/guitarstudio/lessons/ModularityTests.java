@@ -41,6 +41,7 @@ class ModularityTests {
                         "calendar",
                         "config",
                         "cron",
+                        "events",
                         "generation",
                         "health",
                         "joblog",

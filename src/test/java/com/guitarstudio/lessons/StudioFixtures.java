@@ -39,7 +39,12 @@ public final class StudioFixtures {
     public void empty() {
         jdbc.sql("""
                 truncate lesson, recurring_slot, teacher_lesson_settings, student_profile, teacher_profile,
-                         app_user, job_log_teacher, job_log, shedlock, login_failure, alert, studio_closure, planned_slot
+                         app_user, job_log_teacher, job_log, shedlock, login_failure, alert, studio_closure, planned_slot,
+                         lesson_event
+                """).update();
+        jdbc.sql("""
+                update lesson_event_delivery
+                set last_delivered_id = 0, delivered_at = null, failures = 0, last_error = null, failed_at = null
                 """).update();
     }
 

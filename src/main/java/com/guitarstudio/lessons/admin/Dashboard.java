@@ -2,6 +2,7 @@ package com.guitarstudio.lessons.admin;
 
 import com.guitarstudio.lessons.alerts.Alerts;
 import com.guitarstudio.lessons.config.Futures;
+import com.guitarstudio.lessons.events.LessonWebhook;
 import com.guitarstudio.lessons.health.HealthIssue;
 import com.guitarstudio.lessons.health.HealthReport;
 import com.guitarstudio.lessons.health.HealthReports;
@@ -27,6 +28,7 @@ class Dashboard {
     private final JobLogService jobLog;
     private final HealthReports health;
     private final Alerts alerts;
+    private final LessonWebhook lessonWebhook;
     private final Charts charts;
     private final Times times;
     private final AdminMessages messages;
@@ -36,6 +38,7 @@ class Dashboard {
             JobLogService jobLog,
             HealthReports health,
             Alerts alerts,
+            LessonWebhook lessonWebhook,
             Charts charts,
             Times times,
             AdminMessages messages,
@@ -43,6 +46,7 @@ class Dashboard {
         this.jobLog = jobLog;
         this.health = health;
         this.alerts = alerts;
+        this.lessonWebhook = lessonWebhook;
         this.charts = charts;
         this.times = times;
         this.messages = messages;
@@ -68,6 +72,7 @@ class Dashboard {
         BarChart scheduledPerWeek = charts.scheduledPerWeek();
         RunProgress running = jobLog.running().orElse(null);
         AlertStatus alertStatus = AlertStatus.of(alerts, times, messages);
+        WebhookStatus webhookStatus = WebhookStatus.of(lessonWebhook.status(), times, messages);
         HealthReport report = Futures.join(healthReport);
         return new View(
                 summary(report),
@@ -75,6 +80,7 @@ class Dashboard {
                 outcome,
                 report,
                 alertStatus,
+                webhookStatus,
                 query,
                 history,
                 lessonsPerRun,
@@ -91,6 +97,7 @@ class Dashboard {
             RunOutcome outcome,
             HealthReport health,
             AlertStatus alerts,
+            WebhookStatus lessonEvents,
             HistoryQuery query,
             Page<JobRun> history,
             BarChart lessonsPerRun,

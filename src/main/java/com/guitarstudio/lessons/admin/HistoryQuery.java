@@ -104,8 +104,8 @@ record HistoryQuery(JobStatus status, JobTrigger trigger, LocalDate from, LocalD
         }
         throw new InvalidRequest(
                 "page",
-                "Query parameter 'page' must be a whole number from " + first + " to " + max + ", not '" + shown(value)
-                        + "'");
+                "Query parameter 'page' must be a whole number from " + first + " to " + max + ", not '"
+                        + InvalidRequest.shown(value) + "'");
     }
 
     /** A page size of 1 to {@code max}; {@code fallback} when absent. */
@@ -123,8 +123,8 @@ record HistoryQuery(JobStatus status, JobTrigger trigger, LocalDate from, LocalD
         }
         throw new InvalidRequest(
                 parameter,
-                "Query parameter '" + parameter + "' must be a whole number from 1 to " + max + ", not '" + shown(value)
-                        + "'");
+                "Query parameter '" + parameter + "' must be a whole number from 1 to " + max + ", not '"
+                        + InvalidRequest.shown(value) + "'");
     }
 
     private static <E extends Enum<E>> E named(Class<E> type, String parameter, String value) {
@@ -140,7 +140,7 @@ record HistoryQuery(JobStatus status, JobTrigger trigger, LocalDate from, LocalD
             throw new InvalidRequest(
                     parameter,
                     "Query parameter '" + parameter + "' must be one of " + names + " (in capitals), not '"
-                            + shown(value) + "'");
+                            + InvalidRequest.shown(value) + "'");
         }
     }
 
@@ -152,20 +152,10 @@ record HistoryQuery(JobStatus status, JobTrigger trigger, LocalDate from, LocalD
                 .orElseThrow(() -> new InvalidRequest(
                         parameter,
                         "Query parameter '" + parameter + "' must be a date " + Dates.RANGE + ", like 2026-11-28, not '"
-                                + shown(value) + "'"));
+                                + InvalidRequest.shown(value) + "'"));
     }
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    /** The client's text, shortened, with control characters shown as '?'. */
-    static String shown(String value) {
-        String shortened = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        return shortened
-                .codePoints()
-                .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
     }
 }

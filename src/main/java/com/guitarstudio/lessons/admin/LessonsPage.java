@@ -2,6 +2,7 @@ package com.guitarstudio.lessons.admin;
 
 import com.guitarstudio.lessons.calendar.LessonCalendar;
 import com.guitarstudio.lessons.lessons.LessonWeeks;
+import com.guitarstudio.lessons.web.InvalidRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -75,7 +76,7 @@ class LessonsPage {
     private static UUID id(String parameter, String value) {
         return RunIds.parse(value)
                 .orElseThrow(() -> new ResponseStatusException(
-                        HttpStatus.NOT_FOUND, "There is no " + parameter + " '" + HistoryQuery.shown(value) + "'"));
+                        HttpStatus.NOT_FOUND, "There is no " + parameter + " '" + InvalidRequest.shown(value) + "'"));
     }
 
     private static ResponseStatusException notFound(LessonWeeks.Of of) {

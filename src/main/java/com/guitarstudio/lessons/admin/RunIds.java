@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.admin;
 
+import com.guitarstudio.lessons.web.InvalidRequest;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,6 @@ final class RunIds {
 
     static ResponseStatusException notFound(String id) {
         return new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "There is no run with id '" + HistoryQuery.shown(id) + "'");
+                HttpStatus.NOT_FOUND, "There is no run with id '" + InvalidRequest.shown(id) + "'");
     }
 }

@@ -7,6 +7,7 @@
             "alerts",
             "calendar",
             "config",
+            "events",
             "generation",
             "joblog",
             "health",

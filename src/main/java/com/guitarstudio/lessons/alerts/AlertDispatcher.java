@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.alerts;
 
+import com.guitarstudio.lessons.config.Webhook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -32,7 +33,9 @@ class AlertDispatcher {
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
 
     private final AlertLog alerts;
-    private final WebhookSender sender;
+    /** Null when alerts are off. */
+    private final Webhook webhook;
+
     private final AlertProperties properties;
     private final JsonMapper json;
     private final MeterRegistry meters;
@@ -44,14 +47,13 @@ class AlertDispatcher {
 
     AlertDispatcher(
             AlertLog alerts,
-            WebhookSender sender,
             AlertProperties properties,
             JsonMapper json,
             MeterRegistry meters,
             Clock clock,
             @Qualifier("alertSenders") Executor executor) {
         this.alerts = alerts;
-        this.sender = sender;
+        this.webhook = properties.enabled() ? properties.webhook() : null;
         this.properties = properties;
         this.json = json;
         this.meters = meters;
@@ -61,7 +63,7 @@ class AlertDispatcher {
                 .maxRetries(properties.attempts() - 1L)
                 .delay(properties.backoff())
                 .multiplier(2)
-                .includes(WebhookSender.DeliveryFailed.class)
+                .includes(Webhook.DeliveryFailed.class)
                 .build());
     }
 
@@ -103,7 +105,7 @@ class AlertDispatcher {
         try {
             retry.execute(() -> {
                 attempts.incrementAndGet();
-                sender.send(body);
+                webhook.send(body);
                 return null;
             });
             outcome(alert, id, attempts.get(), null);

@@ -2,13 +2,10 @@ package com.guitarstudio.lessons.alerts;
 
 import com.guitarstudio.lessons.config.HttpUrl;
 import com.guitarstudio.lessons.config.InvalidEnvironment;
+import com.guitarstudio.lessons.config.Webhook;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -53,30 +50,14 @@ record AlertProperties(
         return webhookUrl != null;
     }
 
-    /** Where to post: the webhook's URL without a user and password, which go in a header instead. */
-    URI uri() {
-        return HttpUrl.parse(webhookUrl)
-                .map(uri -> URI.create(uri.toString().replaceFirst("//[^/@]*@", "//")))
-                .orElse(null);
-    }
-
-    /**
-     * {@code Basic <credentials>} for a webhook URL with a user and password ({@code
-     * https://user:password@host/…}, percent-encoded as URLs write them): HTTP clients do not send
-     * those by themselves.
-     */
-    Optional<String> basicAuthorization() {
-        return HttpUrl.parse(webhookUrl)
-                .map(URI::getUserInfo)
-                .map(user -> "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+    /** Where alerts are posted; only when {@link #enabled()}. */
+    Webhook webhook() {
+        return new Webhook(webhookUrl, webhookSecret, timeout);
     }
 
     /** The webhook without its path and query, which often hold a token: {@code https://hooks.slack.com/…}. */
     String destination() {
-        URI uri = uri();
-        return uri == null
-                ? null
-                : uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "/…";
+        return webhookUrl == null ? null : Webhook.destination(webhookUrl);
     }
 
     @Override

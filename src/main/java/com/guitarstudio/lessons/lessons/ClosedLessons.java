@@ -103,6 +103,7 @@ public class ClosedLessons {
     private final ClosureReader closureReader;
     private final LessonUpdates updates;
     private final LessonProperties properties;
+    private final EventCause events;
 
     ClosedLessons(
             JdbcClient jdbc,
@@ -112,7 +113,8 @@ public class ClosedLessons {
             SlotChunks slots,
             ClosureReader closureReader,
             LessonUpdates updates,
-            LessonProperties properties) {
+            LessonProperties properties,
+            EventCause events) {
         this.jdbc = jdbc;
         this.lock = lock;
         this.zones = zones;
@@ -121,6 +123,7 @@ public class ClosedLessons {
         this.closureReader = closureReader;
         this.updates = updates;
         this.properties = properties;
+        this.events = events;
     }
 
     /** A lesson a closure would close. */
@@ -182,6 +185,7 @@ public class ClosedLessons {
     @Transactional(propagation = Propagation.MANDATORY)
     public int close(Closure closure) {
         lock.holdExclusive();
+        events.closure(closure.id());
         Instant now = clock.instant();
         ClosureZones.ZoneRanges ranges = zones.of(closure, now);
         if (ranges.isEmpty()) {
@@ -200,6 +204,7 @@ public class ClosedLessons {
     @Transactional(propagation = Propagation.MANDATORY)
     public Reopened reopen(Closure closure) {
         lock.holdExclusive();
+        events.closure(closure.id());
         Instant now = clock.instant();
         List<String> statuses = new ArrayList<>();
         if (properties.reconcile()) {

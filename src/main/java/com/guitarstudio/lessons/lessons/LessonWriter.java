@@ -55,6 +55,7 @@ class LessonWriter {
     private final JdbcClient jdbc;
     private final ChunkReports reports;
     private final LessonProperties properties;
+    private final EventCause events;
 
     LessonWriter(
             PlatformTransactionManager transactions,
@@ -66,7 +67,8 @@ class LessonWriter {
             JobLogService jobLog,
             JdbcClient jdbc,
             ChunkReports reports,
-            LessonProperties properties) {
+            LessonProperties properties,
+            EventCause events) {
         this.transactions = transactions;
         this.closures = closures;
         this.owned = owned;
@@ -77,6 +79,7 @@ class LessonWriter {
         this.jdbc = jdbc;
         this.reports = reports;
         this.properties = properties;
+        this.events = events;
     }
 
     /**
@@ -153,6 +156,7 @@ class LessonWriter {
     }
 
     private ChunkResult writeChunk(UUID jobLogId, PlannedChunk chunk, List<PlannedChunk.Failure> failures) {
+        events.run(jobLogId);
         ChunkWork work = work(chunk);
         boolean reconcile = properties.reconcile();
         Set<UUID> applied = Set.of();

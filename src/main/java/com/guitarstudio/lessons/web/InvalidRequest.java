@@ -18,4 +18,14 @@ public class InvalidRequest extends RuntimeException {
     public String parameter() {
         return parameter;
     }
+
+    /** The client's text as an answer quotes it: shortened, with control characters shown as '?'. */
+    public static String shown(String value) {
+        String shortened = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return shortened
+                .codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+    }
 }

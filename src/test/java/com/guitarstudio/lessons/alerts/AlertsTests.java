@@ -15,6 +15,8 @@ import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.TestDatabase;
 import com.guitarstudio.lessons.TestHttp;
 import com.guitarstudio.lessons.TestUsers;
+import com.guitarstudio.lessons.WebhookServer;
+import com.guitarstudio.lessons.config.Webhook;
 import com.guitarstudio.lessons.generation.GenerationResult;
 import com.guitarstudio.lessons.generation.LessonGenerationService;
 import com.guitarstudio.lessons.joblog.JobStatus;
@@ -115,7 +117,7 @@ class AlertsTests {
                 .containsEntry("content-type", "application/json")
                 .containsEntry(
                         "x-signature-256",
-                        "sha256=" + WebhookSender.hmacSha256(SECRET, post.body().getBytes(StandardCharsets.UTF_8)));
+                        "sha256=" + Webhook.hmacSha256(SECRET, post.body().getBytes(StandardCharsets.UTF_8)));
         assertThat(alertRows()).containsExactly(Map.of("event", "RUN_FAILED", "status", "DELIVERED", "attempts", 1));
     }
 

@@ -142,6 +142,9 @@ class ApiDescriptionTests {
         call("GET", "/api/admin/background-jobs/preview", null, admin, 200);
         call("POST", "/api/admin/background-jobs/generate-lessons", null, admin, 200);
         call("GET", "/api/admin/closures", null, admin, 200);
+        call("GET", "/api/admin/lesson-events?limit=5", null, admin, 200);
+        call("GET", "/api/admin/lesson-events?limit=0", null, admin, 400);
+        call("GET", "/api/admin/lesson-events", null, null, 401);
         call("GET", "/api/admin/closures?from=yesterday", null, admin, 400);
         call("POST", "/api/admin/closures/preview", closure, admin, 200);
         call("POST", "/api/admin/closures/preview", "{}", admin, 400);

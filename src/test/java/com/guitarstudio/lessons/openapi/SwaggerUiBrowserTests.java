@@ -62,7 +62,7 @@ class SwaggerUiBrowserTests {
                         "/api/admin/closures/{id}",
                         "/api/auth/token",
                         "/api/cron/generate-lessons")
-                .hasSize(12);
+                .hasSize(13);
         assertThat(browser.driver().findElement(By.cssSelector(".info .title")).getText())
                 .startsWith("Lesson service API");
     }

@@ -79,6 +79,7 @@ class ApiAccessTests {
         expected.put(
                 "POST /api/admin/background-jobs/generate-lessons",
                 List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
+        expected.put("GET /api/admin/lesson-events", List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
         expected.put("POST /api/auth/token", List.of(401, 401, 401, 401, 401, 401, 401, 401, 401));
         // health is public: a token that is no longer valid (or is not a JWT) is no token at all there
         expected.put("GET /actuator/health", List.of(200, 200, 200, 200, 200, 200, 200, 200, 200));

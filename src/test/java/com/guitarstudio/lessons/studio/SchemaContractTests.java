@@ -32,7 +32,7 @@ class SchemaContractTests {
      * scheduled lessons for the health indicators and the weekly chart (V3), the studio calendar
      * (V5: studio_closure, slot terms and cadence, CLOSED lessons and their closure), and lessons that
      * follow their slot (V11: what the service wrote into each lesson, cancel_reason, planned_slot,
-     * the runs' counts of changed lessons).
+     * the runs' counts of changed lessons), and the lesson change events (V12: lesson_event; V13: lesson_event_delivery).
      */
     private static final String CONTRACT = """
             table alert
@@ -136,6 +136,30 @@ class SchemaContractTests {
               column changed_at timestamp with time zone not null default now()
               column xid xid8 not null
               primary key (xid)
+            table lesson_event
+              column after jsonb not null
+              column before jsonb null
+              column cause text not null
+              column closure_id uuid null
+              column id bigint not null default nextval('lesson_event_id_seq'::regclass)
+              column job_log_id uuid null
+              column kind text not null
+              column lesson_id uuid not null
+              column occurred_at timestamp with time zone not null default now()
+              column student_id uuid not null
+              column teacher_id uuid not null
+              primary key (id)
+              index (occurred_at)
+              index (student_id, id)
+              index (teacher_id, id)
+            table lesson_event_delivery
+              column delivered_at timestamp with time zone null
+              column failed_at timestamp with time zone null
+              column failures integer not null default 0
+              column last_delivered_id bigint not null default 0
+              column last_error text null
+              column name text not null
+              primary key (name)
             table login_failure
               column client_address text not null default ''::text
               column created_at timestamp with time zone not null default now()

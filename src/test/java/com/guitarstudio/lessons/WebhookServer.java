@@ -1,4 +1,4 @@
-package com.guitarstudio.lessons.alerts;
+package com.guitarstudio.lessons;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -21,17 +21,18 @@ import java.util.concurrent.TimeUnit;
  * A real HTTP server on 127.0.0.1 playing the webhook: it keeps every post and answers 200, 500,
  * or not at all (until it is closed), as a test tells it to. The path holds a token, as Slack's do.
  */
-final class WebhookServer implements AutoCloseable {
+public final class WebhookServer implements AutoCloseable {
 
-    static final String TOKEN_PATH = "/services/T000/B000/secret-token-in-the-path";
+    public static final String TOKEN_PATH = "/services/T000/B000/secret-token-in-the-path";
 
-    enum Answer {
+    public enum Answer {
         OK,
         ERROR,
         HANG
     }
 
-    record Received(String body, Map<String, String> headers) {}
+    /** A post, with the status it was answered (0: not answered before the server was closed). */
+    public record Received(String body, Map<String, String> headers, int answered) {}
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -39,7 +40,7 @@ final class WebhookServer implements AutoCloseable {
     private final List<Answer> answers = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    WebhookServer(Answer... answers) {
+    public WebhookServer(Answer... answers) {
         this.answers.addAll(List.of(answers.length == 0 ? new Answer[] {Answer.OK} : answers));
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -52,9 +53,9 @@ final class WebhookServer implements AutoCloseable {
             Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders()
                     .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
-            received.add(new Received(body, headers));
             // the answer to the n-th post; the last one repeats
-            Answer answer = this.answers.get(Math.min(received.size(), this.answers.size()) - 1);
+            Answer answer = this.answers.get(Math.min(received.size() + 1, this.answers.size()) - 1);
+            received.add(new Received(body, headers, answer == Answer.HANG ? 0 : answer == Answer.ERROR ? 500 : 200));
             if (answer == Answer.HANG) {
                 try {
                     closing.await(60, TimeUnit.SECONDS);
@@ -68,11 +69,11 @@ final class WebhookServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + TOKEN_PATH;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 
