@@ -130,13 +130,17 @@ class LessonWebhookTests {
     }
 
     @Test
-    void whileTheReceiverFailsTheFailureIsRecordedForThePageAndARunIsNotDelayed() {
+    void whileTheReceiverFailsTheFailureIsShownRetentionKeepsTheEventsAndARunIsNotDelayed() {
         WebhookServer receiver = receiver(WebhookServer.Answer.ERROR);
         ConfigurableApplicationContext instance = instances.start(arguments(receiver));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= 2);
-        LessonWebhook.Status status = instance.getBean(LessonWebhook.class).status();
+        long old = jdbc.sql("""
+                        update lesson_event set occurred_at = occurred_at - interval '31 days'
+                        where id = (select min(id) from lesson_event) returning id
+                        """).query(Long.class).single();
         GenerationResult rerun = instance.getBean(LessonGenerationService.class).run(JobTrigger.MANUAL, null);
+        LessonWebhook.Status status = instance.getBean(LessonWebhook.class).status();
 
         assertThat(status.configured()).isTrue();
         assertThat(status.destination()).isEqualTo("http://127.0.0.1:" + port(receiver) + "/…");
@@ -145,6 +149,10 @@ class LessonWebhookTests {
         assertThat(status.backlog()).isEqualTo(storedIds().get(events - 1));
         assertThat(status.lastDeliveredId()).isZero();
         assertThat(rerun.status()).isEqualTo(JobStatus.SUCCESS);
+        assertThat(storedIds())
+                .as("retention keeps what the webhook has not taken")
+                .contains(old);
+        assertThat(status.retentionHeldBack()).isTrue();
 
         new StudioFixtures(jdbc).signInUsers();
         TestHttp http = new TestHttp(
@@ -155,6 +163,7 @@ class LessonWebhookTests {
         assertThat(page)
                 .contains("Lesson events go to http://127.0.0.1:" + port(receiver) + "/…")
                 .contains("Lesson events are not getting through: the webhook answered HTTP 500")
+                .contains("kept until the webhook takes them")
                 .doesNotContain(WebhookServer.TOKEN_PATH);
     }
 
