@@ -37,15 +37,54 @@ public final class StudioFixtures {
 
     /** Empties every table: all tests of a run share one database, and a test that writes starts from nothing. */
     public void empty() {
-        jdbc.sql("""
-                truncate lesson, recurring_slot, teacher_lesson_settings, student_profile, teacher_profile,
-                         app_user, job_log_teacher, job_log, shedlock, login_failure, alert, studio_closure, planned_slot,
-                         lesson_event
-                """).update();
+        // DELETE, not TRUNCATE: TRUNCATE locks each table exclusively in turn, and a health check
+        // reading the same tables meanwhile (an instance's background refresh) can hold one of them
+        // while it waits for another: a deadlock, which a PostgreSQL under libfaketime (the
+        // future-clock pass) does not break. DELETE takes row locks only. Children first.
+        for (String table : List.of(
+                "lesson_event",
+                "lesson",
+                "planned_slot",
+                "studio_closure",
+                "recurring_slot",
+                "teacher_lesson_settings",
+                "student_profile",
+                "teacher_profile",
+                "app_user",
+                "job_log_teacher",
+                "alert",
+                "job_log",
+                "shedlock",
+                "login_failure")) {
+            jdbc.sql("delete from " + table).update();
+        }
         jdbc.sql("""
                 update lesson_event_delivery
                 set last_delivered_id = 0, delivered_at = null, failures = 0, last_error = null, failed_at = null
                 """).update();
+    }
+
+    /**
+     * Makes the database refuse {@code teacher}'s lesson on {@code date} (an exception from a trigger),
+     * after the statement that inserts it has written the lessons before it. {@link
+     * #acceptEveryLesson} takes it back.
+     */
+    public void refuseLessonOf(UUID teacher, LocalDate date) {
+        jdbc.sql("""
+                create or replace function fail_for_teacher() returns trigger language plpgsql as $$
+                begin
+                  raise exception 'injected failure for %', new.teacher_id;
+                end $$
+                """).update();
+        jdbc.sql("""
+                create trigger fail_for_teacher before insert on lesson for each row
+                when (new.teacher_id = '%s' and new.occurrence_date = '%s')
+                execute function fail_for_teacher()
+                """.formatted(teacher, date)).update();
+    }
+
+    public void acceptEveryLesson() {
+        jdbc.sql("drop trigger if exists fail_for_teacher on lesson").update();
     }
 
     /** An active teacher with lesson settings. */

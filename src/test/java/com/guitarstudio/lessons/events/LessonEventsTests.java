@@ -90,7 +90,7 @@ class LessonEventsTests {
 
     @AfterEach
     void dropInjectedFailure() {
-        jdbc.sql("drop trigger if exists fail_for_teacher on lesson").update();
+        studio.acceptEveryLesson();
     }
 
     /** An event as stored, with the lesson's fields before and after as text. */
@@ -363,17 +363,7 @@ class LessonEventsTests {
         }
         UUID faulty = teachers.get(2);
         // The database refuses this teacher's last lesson, after the chunk's insert has written others.
-        jdbc.sql("""
-                create or replace function fail_for_teacher() returns trigger language plpgsql as $$
-                begin
-                  raise exception 'injected failure for %', new.teacher_id;
-                end $$
-                """).update();
-        jdbc.sql("""
-                create trigger fail_for_teacher before insert on lesson for each row
-                when (new.teacher_id = '%s' and new.occurrence_date = '2027-05-19')
-                execute function fail_for_teacher()
-                """.formatted(faulty)).update();
+        studio.refuseLessonOf(faulty, LocalDate.parse("2027-05-19"));
 
         GenerationResult result = run();
 

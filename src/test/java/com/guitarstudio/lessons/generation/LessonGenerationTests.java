@@ -50,7 +50,7 @@ class LessonGenerationTests {
 
     @AfterEach
     void dropInjectedFailure() {
-        jdbc.sql("drop trigger if exists fail_for_teacher on lesson").update();
+        studio.acceptEveryLesson();
     }
 
     record LessonRow(
@@ -294,7 +294,7 @@ class LessonGenerationTests {
         }
         UUID faulty = teachers.get(failing);
         // The database refuses this teacher's last lesson, after the statement has written others.
-        injectFailureFor(faulty, LocalDate.parse("2027-05-19"));
+        studio.refuseLessonOf(faulty, LocalDate.parse("2027-05-19"));
 
         GenerationResult result = generation.run(JobTrigger.MANUAL, null);
 
@@ -335,20 +335,6 @@ class LessonGenerationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-    }
-
-    private void injectFailureFor(UUID teacher, LocalDate date) {
-        jdbc.sql("""
-                create or replace function fail_for_teacher() returns trigger language plpgsql as $$
-                begin
-                  raise exception 'injected failure for %', new.teacher_id;
-                end $$
-                """).update();
-        jdbc.sql("""
-                create trigger fail_for_teacher before insert on lesson for each row
-                when (new.teacher_id = '%s' and new.occurrence_date = '%s')
-                execute function fail_for_teacher()
-                """.formatted(teacher, date)).update();
     }
 
     private UUID teacherOf(UUID slot) {
