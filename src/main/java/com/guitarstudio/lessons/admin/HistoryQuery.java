@@ -5,6 +5,7 @@ import com.guitarstudio.lessons.joblog.JobTrigger;
 import com.guitarstudio.lessons.joblog.RunFilter;
 import com.guitarstudio.lessons.web.Dates;
 import com.guitarstudio.lessons.web.InvalidRequest;
+import com.guitarstudio.lessons.web.QueryParameters;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -91,40 +92,12 @@ record HistoryQuery(JobStatus status, JobTrigger trigger, LocalDate from, LocalD
      * an index from 0; the first page when absent.
      */
     static int page(String value, int first, int max) {
-        if (blank(value)) {
-            return 0;
-        }
-        try {
-            int page = Integer.parseInt(value.strip());
-            if (page >= first && page <= max) {
-                return page - first;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidRequest(
-                "page",
-                "Query parameter 'page' must be a whole number from " + first + " to " + max + ", not '"
-                        + InvalidRequest.shown(value) + "'");
+        return (int) QueryParameters.wholeNumber("page", value, first, max, first) - first;
     }
 
     /** A page size of 1 to {@code max}; {@code fallback} when absent. */
     static int size(String parameter, String value, int fallback, int max) {
-        if (blank(value)) {
-            return fallback;
-        }
-        try {
-            int size = Integer.parseInt(value.strip());
-            if (size >= 1 && size <= max) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidRequest(
-                parameter,
-                "Query parameter '" + parameter + "' must be a whole number from 1 to " + max + ", not '"
-                        + InvalidRequest.shown(value) + "'");
+        return (int) QueryParameters.wholeNumber(parameter, value, 1, max, fallback);
     }
 
     private static <E extends Enum<E>> E named(Class<E> type, String parameter, String value) {

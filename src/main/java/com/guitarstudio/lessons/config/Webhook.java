@@ -40,7 +40,7 @@ public final class Webhook {
      * @param timeout how long connecting, and then the answer, may take
      */
     public Webhook(String url, String secret, Duration timeout) {
-        URI parsed = HttpUrl.parse(url).orElseThrow(() -> new IllegalArgumentException("not an http(s) URL"));
+        URI parsed = HttpUrl.parse(url).orElseThrow(() -> new IllegalArgumentException("not an http or https URL"));
         this.uri = URI.create(parsed.toString().replaceFirst("//[^/@]*@", "//"));
         this.authorization = parsed.getUserInfo() == null
                 ? null

@@ -1,6 +1,6 @@
 package com.guitarstudio.lessons.events;
 
-import com.guitarstudio.lessons.web.InvalidRequest;
+import com.guitarstudio.lessons.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,12 +54,12 @@ class LessonEventsController {
             @Parameter(description = "Only this student's lessons", schema = @Schema(format = "uuid"))
                     @RequestParam(name = "studentId", required = false)
                     String studentId) {
-        long from = wholeNumber("after", after, 0, Long.MAX_VALUE, 0);
+        long from = QueryParameters.wholeNumber("after", after, 0, Long.MAX_VALUE, 0);
         List<LessonEvent> page = events.after(
                 from,
-                (int) wholeNumber("limit", limit, 1, MAX_LIMIT, MAX_LIMIT),
-                uuid("teacherId", teacherId),
-                uuid("studentId", studentId));
+                (int) QueryParameters.wholeNumber("limit", limit, 1, MAX_LIMIT, MAX_LIMIT),
+                QueryParameters.id("teacherId", teacherId),
+                QueryParameters.id("studentId", studentId));
         return new Page(
                 true, page, page.isEmpty() ? from : page.get(page.size() - 1).id());
     }
@@ -71,41 +70,4 @@ class LessonEventsController {
      * @param next the id to ask after next time: the last event's, or {@code after} when there was none
      */
     record Page(boolean success, List<LessonEvent> data, long next) {}
-
-    private static long wholeNumber(String parameter, String value, long min, long max, long absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            long number = Long.parseLong(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        String range = max == Long.MAX_VALUE ? "from " + min + " on" : "from " + min + " to " + max;
-        throw new InvalidRequest(
-                parameter,
-                "Query parameter '" + parameter + "' must be a whole number " + range + ", not '"
-                        + InvalidRequest.shown(value) + "'");
-    }
-
-    private static UUID uuid(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            UUID id = UUID.fromString(value.strip());
-            if (id.toString().equalsIgnoreCase(value.strip())) {
-                return id;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw new InvalidRequest(
-                parameter,
-                "Query parameter '" + parameter + "' must be an id like 3f2c1d9e-8a4b-4c6d-9e0f-1a2b3c4d5e6f, not '"
-                        + InvalidRequest.shown(value) + "'");
-    }
 }

@@ -54,6 +54,9 @@ public class LessonWebhook {
 
     private long retryAt = System.nanoTime();
 
+    /** The last id the webhook acknowledged, as this instance last read or wrote it; guarded by this. */
+    private long acknowledged;
+
     LessonWebhook(
             LessonEventProperties properties,
             LessonEventLog events,
@@ -101,6 +104,9 @@ public class LessonWebhook {
             do {
                 batch = transactions.execute(status -> deliverOneBatch());
             } while (batch == Batch.FULL);
+            if (batch == Batch.LAST || batch == Batch.FAILED) {
+                backlog.set(Math.max(0, events.lastId() - acknowledged));
+            }
         } catch (RuntimeException e) {
             log.warn("Could not deliver lesson events: {}", DatabaseFailures.rootMessage(e));
             backOff();
@@ -123,7 +129,8 @@ public class LessonWebhook {
         if (last.isEmpty()) {
             return Batch.BUSY;
         }
-        List<LessonEvent> batch = events.after(last.get(), BATCH, null, null);
+        acknowledged = last.get();
+        List<LessonEvent> batch = events.after(acknowledged, BATCH, null, null);
         if (batch.isEmpty()) {
             backlog.set(0);
             return Batch.NONE;
@@ -153,7 +160,7 @@ public class LessonWebhook {
                         """).param("to", to).update();
         delivered.increment(batch.size());
         failures = 0;
-        backlog.set(Math.max(0, events.lastId() - to));
+        acknowledged = to;
         return batch.size() == BATCH ? Batch.FULL : Batch.LAST;
     }
 
