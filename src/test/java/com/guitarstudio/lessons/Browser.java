@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -164,6 +165,45 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return target;
+    }
+
+    /**
+     * The buttons of the page that a person cannot see, described: every {@code button} and submit
+     * input outside a closed {@code details} or a hidden element must have a size, be visible and
+     * opaque, and have text that stands out from its background at least 3:1 (WCAG's ratio for
+     * controls). Empty when all can be seen.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> invisibleButtons() {
+        return (List<String>) driver.executeScript("""
+                const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+                const luminance = ([r, g, b]) => {
+                  const l = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                  return 0.2126 * l(r) + 0.7152 * l(g) + 0.0722 * l(b);
+                };
+                const background = e => {
+                  for (let n = e; n; n = n.parentElement) {
+                    const c = rgb(getComputedStyle(n).backgroundColor);
+                    if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3);
+                  }
+                  return [255, 255, 255];
+                };
+                const contrast = (a, b) => {
+                  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+                  return (x + 0.05) / (y + 0.05);
+                };
+                return Array.from(document.querySelectorAll('button, input[type=submit]'))
+                  .filter(e => !e.closest('details:not([open]) > :not(summary), [hidden]'))
+                  .flatMap(e => {
+                    const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+                    const text = contrast(rgb(s.color), background(e));
+                    const what = (e.id ? '#' + e.id : e.outerHTML.slice(0, 80)) + ' "' + e.innerText.trim().slice(0, 40) + '"';
+                    if (r.width < 8 || r.height < 8) return [what + ': ' + r.width + 'x' + r.height + ' px'];
+                    if (s.visibility !== 'visible' || s.display === 'none' || Number(s.opacity) < 0.5) return [what + ': not shown'];
+                    if (text < 3) return [what + ': text contrast ' + text.toFixed(2)];
+                    return [];
+                  });
+                """);
     }
 
     @Override

@@ -98,6 +98,7 @@ class AdminPageBrowserTests {
                 .contains("Open each teacher's lesson settings");
         assertThat(browser.findElements(By.cssSelector("tr[data-run-id]"))).isEmpty();
         screenshot("1-signed-in.png");
+        assertThat(session.invisibleButtons()).isEmpty();
         browser.findElement(By.id("generate-lessons")).click();
 
         WebElement result;
@@ -110,16 +111,16 @@ class AdminPageBrowserTests {
             throw e;
         }
         long lessons = jdbc.sql("select count(*) from lesson").query(Long.class).single();
-        assertThat(lessons).isBetween(36L, 39L);
+        // Maria's 12 Tuesdays, Priya's 13 Mondays (18:00 in Kolkata is still ahead today), Tom's 12 Fridays
+        assertThat(lessons).isEqualTo(37);
         assertThat(result.getText()).startsWith("Generated " + lessons + " lessons for 3 teachers in ");
         List<WebElement> rows = browser.findElements(By.cssSelector("tr[data-run-id]"));
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getText()).contains("Button", TestUsers.ADMIN, "Done", Long.toString(lessons));
         assertThat(browser.findElement(By.id("generate-lessons")).isEnabled()).isTrue();
         browser.manage().window().setSize(new Dimension(1280, 2600));
-        Path screenshot = screenshot("2-lessons-generated.png");
-
-        assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+        screenshot("2-lessons-generated.png");
+        assertThat(session.invisibleButtons()).isEmpty();
     }
 
     @Test

@@ -123,6 +123,9 @@ class ClosuresApiTests {
         assertThat(closure.get("teacherName").asString()).isEqualTo("Anna");
         assertThat(closedLessons(UUID.fromString(closure.get("id").asString())))
                 .containsExactly("Anna 2027-03-16", "Anna 2027-03-23", "Anna 2027-03-30");
+        // nobody else's lesson on those days: Kenji's Mondays and Ben's Wednesdays stay scheduled
+        assertThat(count("status = 'CLOSED'")).isEqualTo(3);
+        assertThat(json(response).get("lessonsClosed").asInt()).isEqualTo(3);
     }
 
     @Test
@@ -231,7 +234,11 @@ class ClosuresApiTests {
                         .single())
                 .isEqualTo("12/2");
         assertThat(studio.lessonCount()).isEqualTo(12);
-        assertThat(slot).isNotEqualTo(closure);
+        assertThat(jdbc.sql("select count(*) from lesson where recurring_slot_id = ? and status = 'SCHEDULED'")
+                        .param(slot)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(10);
     }
 
     @Test

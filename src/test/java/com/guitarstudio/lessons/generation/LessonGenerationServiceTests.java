@@ -20,6 +20,8 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,28 @@ class LessonGenerationServiceTests {
                         .single())
                 .isZero();
         assertThat(result.success()).isTrue();
+    }
+
+    @Test
+    void aRunsDurationIsTheApplicationClocksTimeFromItsStartToItsEnd() throws Exception {
+        studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        RunGate.holdRuns();
+        CompletableFuture<GenerationResult> running =
+                CompletableFuture.supplyAsync(() -> generation.run(JobTrigger.MANUAL, null));
+        RunGate.awaitRunHeld();
+
+        clock.advance(Duration.ofMillis(83_250));
+        RunGate.releaseRuns();
+        GenerationResult result = running.get(60, TimeUnit.SECONDS);
+
+        assertThat(result.durationMs()).isEqualTo(83_250);
+        Map<String, Object> row = jdbc.sql("select * from job_log where id = ?")
+                .param(result.jobLogId())
+                .query()
+                .singleRow();
+        assertThat(row).containsEntry("duration_ms", 83_250L);
+        assertThat(instant(row, "executed_at")).isEqualTo(IntegrationTestConfiguration.START);
+        assertThat(instant(row, "finished_at")).isEqualTo(Instant.parse("2027-03-01T12:01:23.250Z"));
     }
 
     @Test

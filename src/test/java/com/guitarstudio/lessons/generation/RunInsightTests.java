@@ -115,7 +115,9 @@ class RunInsightTests {
         assertThat(preview.lessonsToClose()).isPositive();
         assertThat(preview.errors()).singleElement().asString().startsWith("Teacher Zed Unknown (");
         assertThat(preview.teachers()).isSortedAccordingTo(GenerationPreview.Teacher.MOST_LESSONS_FIRST);
-        assertThat(preview.windowEnd()).isAfter(preview.windowStart());
+        // twelve weeks and a day after Saturday 2027-02-20 12:00 UTC, when the preview was asked for
+        assertThat(preview.windowStart()).isEqualTo(Instant.parse("2027-02-20T12:00:00Z"));
+        assertThat(preview.windowEnd()).isEqualTo(Instant.parse("2027-05-16T12:00:00Z"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.guitarstudio.lessons.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.guitarstudio.lessons.IntegrationTest;
+import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.Promtool;
 import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.TestHttp;
@@ -13,6 +14,7 @@ import com.guitarstudio.lessons.joblog.JobTrigger;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +37,12 @@ class ActuatorEndpointsTests {
     @Autowired
     LessonGenerationService generation;
 
+    private static final Pattern MANUAL_SUCCESSES =
+            Pattern.compile("lessons_generation_seconds_count\\{[^}]*status=\"SUCCESS\"[^}]*trigger=\"MANUAL\"[^}]*}");
+    private static final Pattern CRON_SUCCESSES =
+            Pattern.compile("lessons_generation_seconds_count\\{[^}]*status=\"SUCCESS\"[^}]*trigger=\"CRON\"[^}]*}");
+    private static final Pattern GENERATED = Pattern.compile("lessons_generated_total(\\{[^}]*})? ");
+
     TestHttp http;
 
     @BeforeEach
@@ -48,6 +56,8 @@ class ActuatorEndpointsTests {
     void prometheusShowsTheGenerationTimerAndCounterToAdmins() {
         studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
         String admin = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
+        // the counters are the application's since it started: other tests' runs count too
+        String before = http.get("/actuator/prometheus", "Authorization", admin).body();
         HttpResponse<String> run =
                 http.post("/api/admin/background-jobs/generate-lessons", null, "Authorization", admin);
         assertThat(run.statusCode()).isEqualTo(200);
@@ -55,12 +65,13 @@ class ActuatorEndpointsTests {
         HttpResponse<String> metrics = http.get("/actuator/prometheus", "Authorization", admin);
 
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body())
-                .containsPattern(
-                        "lessons_generation_seconds_count\\{[^}]*status=\"SUCCESS\"[^}]*trigger=\"MANUAL\"[^}]*} [1-9]")
-                .containsPattern("lessons_generated_total(\\{[^}]*})? [1-9]")
-                .contains("lessons_generation_last_success_seconds")
-                .contains("hikaricp_connections");
+        assertThat(value(metrics.body(), MANUAL_SUCCESSES)).isEqualTo(value(before, MANUAL_SUCCESSES) + 1);
+        // Maria's twelve Tuesdays
+        assertThat(value(metrics.body(), GENERATED)).isEqualTo(value(before, GENERATED) + 12);
+        // the latest start of a successful run: this one's, or a later one's of another test
+        assertThat(value(metrics.body(), "lessons_generation_last_success_seconds"))
+                .isGreaterThanOrEqualTo(IntegrationTestConfiguration.START.getEpochSecond());
+        assertThat(metrics.body()).contains("hikaricp_connections");
     }
 
     @Test
@@ -77,15 +88,15 @@ class ActuatorEndpointsTests {
     @Test
     void aScraperWithTheMetricsTokenReadsMetricsThatPromtoolAccepts() throws Exception {
         studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        String scraper = "Bearer " + IntegrationTest.METRICS_TOKEN;
+        double before =
+                value(http.get("/actuator/prometheus", "Authorization", scraper).body(), CRON_SUCCESSES);
         generation.run(JobTrigger.CRON, "curl/8");
 
-        HttpResponse<String> metrics =
-                http.get("/actuator/prometheus", "Authorization", "Bearer " + IntegrationTest.METRICS_TOKEN);
+        HttpResponse<String> metrics = http.get("/actuator/prometheus", "Authorization", scraper);
 
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body())
-                .containsPattern(
-                        "lessons_generation_seconds_count\\{[^}]*status=\"SUCCESS\"[^}]*trigger=\"CRON\"[^}]*} [1-9]");
+        assertThat(value(metrics.body(), CRON_SUCCESSES)).isEqualTo(before + 1);
         Promtool.Result check = Promtool.checkMetrics(metrics.body());
         assertThat(check.parsed()).as(check.output()).isTrue();
         assertThat(check.output().lines())
@@ -114,6 +125,20 @@ class ActuatorEndpointsTests {
         assertThat(http.get("/actuator/prometheus", "Authorization", "Bearer not-the-metrics-token")
                         .statusCode())
                 .isEqualTo(401);
+    }
+
+    /** The value of the sample {@code series} names in a Prometheus text exposition; 0 when it has none yet. */
+    static double value(String exposition, Pattern series) {
+        return exposition
+                .lines()
+                .filter(line -> series.matcher(line).lookingAt())
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(0.0);
+    }
+
+    static double value(String exposition, String name) {
+        return value(exposition, Pattern.compile(Pattern.quote(name) + "(\\{[^}]*})? "));
     }
 
     @Test

@@ -227,10 +227,14 @@ class HealthChecksTests {
 
     @Test
     void activeSlotsAfterTheirLastDate() {
+        // Tuesday 06:00 UTC is still Monday 1 March (18:00) at UTC-12, where the last day ends last
+        clock.set(Instant.parse("2027-03-02T06:00:00Z"));
+        admin = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
         UUID ended = studio.teacherWithOneSlot("Ended", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
         studio.term(ended, null, LocalDate.parse("2027-02-28"), 1);
-        UUID endsToday = studio.teacherWithOneSlot("Ends today", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
-        studio.term(endsToday, null, LocalDate.parse("2027-03-01"), 1);
+        UUID endedInUtcOnly =
+                studio.teacherWithOneSlot("Ends today at UTC-12", "UTC", DayOfWeek.MONDAY, LocalTime.NOON);
+        studio.term(endedInUtcOnly, null, LocalDate.parse("2027-03-01"), 1);
 
         assertIssue("slots-past-end", 1, "1 slot is still ACTIVE after its last date");
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,8 @@ class ApiAccessTests {
 
     @Autowired
     MutableClock clock;
+
+    private static final UUID CLOSURE = UUID.fromString("c1c1c1c1-0000-4000-8000-000000000001");
 
     TestHttp http;
 
@@ -71,19 +74,31 @@ class ApiAccessTests {
         });
 
         String wrongPassword = "{\"email\":\"" + TestUsers.ADMIN + "\",\"password\":\"wrong\"}";
+        String closure =
+                "{\"kind\":\"STUDIO_CLOSED\",\"startsOn\":\"2027-03-15\",\"endsOn\":\"2027-03-16\",\"reason\":\"x\"}";
+        UUID run = studio.jobLogRow("SUCCESS", IntegrationTestConfiguration.START.minus(Duration.ofHours(1)));
         Map<String, List<Integer>> expected = new LinkedHashMap<>();
         // callers:                                          none bad  exp  stud teach adm-t ADMIN metrics cookie
         expected.put("GET /api/cron/generate-lessons", List.of(401, 401, 401, 401, 401, 401, 401, 401, 401));
         expected.put("POST /api/cron/generate-lessons", List.of(401, 401, 401, 401, 401, 401, 401, 401, 401));
         expected.put("GET /api/admin/background-jobs/history", List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
         expected.put(
+                "GET /api/admin/background-jobs/runs/" + run, List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
+        expected.put("GET /api/admin/background-jobs/preview", List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
+        expected.put(
                 "POST /api/admin/background-jobs/generate-lessons",
                 List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
         expected.put("GET /api/admin/lesson-events", List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
+        expected.put("GET /api/admin/closures", List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
+        expected.put("POST /api/admin/closures/preview", List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
+        expected.put("POST /api/admin/closures", List.of(401, 401, 401, 403, 403, 201, 201, 401, 401));
+        expected.put("DELETE /api/admin/closures/" + CLOSURE, List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
         expected.put("POST /api/auth/token", List.of(401, 401, 401, 401, 401, 401, 401, 401, 401));
         // health is public: a token that is no longer valid (or is not a JWT) is no token at all there
         expected.put("GET /actuator/health", List.of(200, 200, 200, 200, 200, 200, 200, 200, 200));
         expected.put("GET /actuator/prometheus", List.of(401, 401, 401, 403, 403, 200, 200, 200, 401));
+        // last: it signs each caller's token out
+        expected.put("POST /api/auth/logout", List.of(401, 401, 401, 204, 204, 204, 204, 401, 401));
 
         SoftAssertions softly = new SoftAssertions();
         expected.forEach((endpoint, statuses) -> {
@@ -91,11 +106,16 @@ class ApiAccessTests {
             String path = endpoint.substring(endpoint.indexOf(' ') + 1);
             int column = 0;
             for (Map.Entry<String, String[]> caller : callers.entrySet()) {
-                String body = path.equals("/api/auth/token") ? wrongPassword : null;
-                if (body != null) {
-                    // each caller's wrong password is its first: the lockout is another test's
-                    jdbc.sql("delete from login_failure").update();
-                }
+                String body = path.equals("/api/auth/token")
+                        ? wrongPassword
+                        : path.startsWith("/api/admin/closures") && method.equals("POST") ? closure : null;
+                // each caller finds what the one before it found: no lockout, no closure, the closure to delete
+                jdbc.sql("delete from login_failure").update();
+                jdbc.sql("delete from studio_closure").update();
+                jdbc.sql(
+                                "insert into studio_closure (id, kind, starts_on, ends_on, reason) values (?, 'STUDIO_CLOSED', date '2027-04-01', date '2027-04-01', 'x')")
+                        .param(CLOSURE)
+                        .update();
                 String[] headers = body == null
                         ? caller.getValue()
                         : concat(caller.getValue(), "Content-Type", "application/json");
@@ -161,6 +181,56 @@ class ApiAccessTests {
                 .isEqualTo(200);
     }
 
+    /**
+     * The pages, by the page's cookie: no one is sent to sign in, a signed-in user who is no admin is
+     * refused, an admin sees the page.
+     */
+    @Test
+    void everyPageAnswersEveryKindOfSignedInUserAsDocumented() {
+        UUID run = studio.jobLogRow("SUCCESS", IntegrationTestConfiguration.START.minus(Duration.ofHours(1)));
+        Map<String, String> cookies = new LinkedHashMap<>();
+        cookies.put("no one", null);
+        cookies.put("student", cookie(TestUsers.STUDENT));
+        cookies.put("non-admin teacher", cookie(TestUsers.TEACHER));
+        cookies.put("admin teacher", cookie(TestUsers.ADMIN_TEACHER));
+        cookies.put("ADMIN", cookie(TestUsers.ADMIN));
+        Map<String, List<Integer>> expected = new LinkedHashMap<>();
+        // signed in as:                                       none stud teach adm-t ADMIN
+        // the start page sends everyone on: to sign in, or to the background jobs (refused there if no admin)
+        expected.put("/", List.of(302, 302, 302, 302, 302));
+        expected.put("/admin/background-jobs", List.of(302, 403, 403, 200, 200));
+        expected.put("/admin/background-jobs/runs/" + run, List.of(302, 403, 403, 200, 200));
+        expected.put("/admin/background-jobs/preview", List.of(302, 403, 403, 200, 200));
+        expected.put("/admin/lessons", List.of(302, 403, 403, 200, 200));
+        expected.put("/admin/closures", List.of(302, 403, 403, 200, 200));
+
+        SoftAssertions softly = new SoftAssertions();
+        expected.forEach((path, statuses) -> {
+            int column = 0;
+            for (Map.Entry<String, String> signedIn : cookies.entrySet()) {
+                HttpResponse<String> response = signedIn.getValue() == null
+                        ? http.get(path, "Accept", "text/html")
+                        : http.get(path, "Accept", "text/html", "Cookie", signedIn.getValue());
+                int status = statuses.get(column++);
+                softly.assertThat(response.statusCode())
+                        .as("%s by %s", path, signedIn.getKey())
+                        .isEqualTo(status);
+                if (status == 302) {
+                    String to = signedIn.getValue() == null ? "/login" : "/admin/background-jobs";
+                    softly.assertThat(response.headers().firstValue("Location"))
+                            .as("%s by %s", path, signedIn.getKey())
+                            .hasValueSatisfying(location -> assertThat(location).endsWith(to));
+                }
+                if (status >= 400) {
+                    softly.assertThat(response.headers().firstValue("Content-Type"))
+                            .as("%s by %s: an HTML error page", path, signedIn.getKey())
+                            .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+                }
+            }
+        });
+        softly.assertAll();
+    }
+
     @Test
     void unauthorizedApiAnswersSayHowToSignInAndAskForABearerToken() {
         HttpResponse<String> response = http.get("/api/admin/background-jobs/history");
@@ -179,6 +249,10 @@ class ApiAccessTests {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(TestHttp.fieldNames(TestHttp.json(response))).contains("title", "status", "detail", "instance");
+    }
+
+    private String cookie(String email) {
+        return "lessons_token=" + http.bearerFor(email, TestUsers.PASSWORD).substring("Bearer ".length());
     }
 
     private String[] authorization(String email) {
