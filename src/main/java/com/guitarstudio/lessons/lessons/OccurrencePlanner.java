@@ -46,7 +46,7 @@ final class OccurrencePlanner {
         if (slot.endsOn() != null && slot.endsOn().isBefore(last)) {
             last = slot.endsOn();
         }
-        List<Occurrence> occurrences = new ArrayList<>(horizonDays / 7 / slot.intervalWeeks() + 1);
+        List<Occurrence> occurrences = new ArrayList<>();
         for (LocalDate date = firstMeeting(slot, today);
                 !date.isAfter(last);
                 date = date.plusWeeks(slot.intervalWeeks())) {

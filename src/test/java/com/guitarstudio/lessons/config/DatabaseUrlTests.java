@@ -28,6 +28,13 @@ class DatabaseUrlTests {
             postgres://app:pw@[::1]:5432/studio                                         | jdbc:postgresql://[::1]:5432/studio                                 | app      | pw
             postgres://app:pw@primary:5432,replica:5432/studio?targetServerType=primary | jdbc:postgresql://primary:5432,replica:5432/studio?targetServerType=primary | app | pw
             postgres://app:pw@localhost/studio?sslmode=require&application_name=lessons | jdbc:postgresql://localhost/studio?sslmode=require&application_name=lessons | app | pw
+            jdbc:postgresql://localhost:1/studio?&ssl=true&                             | jdbc:postgresql://localhost:1/studio?ssl=true                       | -        | -
+            postgres://localhost:65535/studio?&                                         | jdbc:postgresql://localhost:65535/studio                            | -        | -
+            postgres://app:pw@[::1]/studio                                              | jdbc:postgresql://[::1]/studio                                      | app      | pw
+            postgres://@localhost/studio                                                | jdbc:postgresql://localhost/studio                                  | -        | -
+            postgres://:pw@localhost/studio                                             | jdbc:postgresql://localhost/studio                                  | -        | pw
+            postgres://app:@localhost/studio                                            | jdbc:postgresql://localhost/studio                                  | app      | ''
+            jdbc:postgresql://localhost/studio?user=&password                           | jdbc:postgresql://localhost/studio                                  | ''       | ''
             """)
     void readsBothForms(String url, String jdbcUrl, String username, String password) {
         DatabaseConnection connection = DatabaseUrl.parse("DATABASE_URL", url, null, null);
@@ -72,6 +79,14 @@ class DatabaseUrlTests {
             localhost:5432/studio                           | it must start with postgres://, postgresql:// or jdbc:postgresql://
             postgres://app:secret@localhost:54x2/studio     | the port '54x2' is not a number from 1 to 65535
             postgres://app:secret@localhost:70000/studio    | the port '70000' is not a number from 1 to 65535
+            postgres://app:secret@localhost:65536/studio    | the port '65536' is not a number from 1 to 65535
+            postgres://app:secret@localhost:0/studio        | the port '0' is not a number from 1 to 65535
+            postgres://app:secret@localhost:/studio         | the port '' is not a number from 1 to 65535
+            postgres://app:secret@:5432/studio              | '' is not a host name
+            postgres://?sslmode=require                     | it names no host
+            jdbc:postgresql://?user=app                     | it names no host
+            jdbc:postgresql:///studio                       | it names no host
+            postgres://app:secret@localhost/stu/dio         | the database name cannot contain '/'
             postgres://app:secret@localhost:5432            | it names no database
             postgres://app:secret@localhost:5432/           | it names no database
             postgres://app:secret@/studio                   | it names no host

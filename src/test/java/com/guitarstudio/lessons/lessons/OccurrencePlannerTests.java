@@ -373,6 +373,11 @@ class OccurrencePlannerTests {
         assertThat(fourWeeks.windowEnd(now)).isEqualTo(Instant.parse("2027-02-03T15:00:00Z"));
         assertThat(planner.windowEnd(now)).isEqualTo(now.plus(Duration.ofDays(85)));
         assertThatThrownBy(() -> new OccurrencePlanner(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new OccurrencePlanner(1)
+                        .occurrences(new WeeklySlot(DayOfWeek.WEDNESDAY, LocalTime.NOON), ZoneId.of("UTC"), now))
+                .as("a one-week horizon")
+                .extracting(Occurrence::date)
+                .containsExactly(LocalDate.parse("2027-01-06"));
     }
 
     /**

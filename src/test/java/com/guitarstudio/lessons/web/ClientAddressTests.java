@@ -26,6 +26,9 @@ class ClientAddressTests {
             ::                                       | ::
             fe80:0:0:0:0:0:0:0                       | fe80::
             1:2:3:4:5:6:7:8                          | 1:2:3:4:5:6:7:8
+            1:0:2:3:4:5:6:7                          | 1:0:2:3:4:5:6:7
+            0:0:1:0:0:0:2:0                          | 0:0:1::2:0
+            1:2:3:4:5:6:0:0                          | 1:2:3:4:5:6::
             """)
     void everySpellingIsReadAndWrittenOneWay(String spelled, String written) {
         assertThat(ClientAddress.parse(spelled).map(ClientAddress::text)).hasValue(written);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.guitarstudio.lessons.config.InvalidEnvironment;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,6 +38,18 @@ class TrustedProxiesTests {
         assertThatThrownBy(() -> new TrustedProxies(invalid))
                 .isInstanceOf(InvalidEnvironment.class)
                 .hasMessageStartingWith("TRUSTED_PROXIES has an entry that is not a CIDR range: '" + invalid + "'");
+    }
+
+    @Test
+    void aSingleAddressIsItsWholeLengthAndEmptyEntriesAreSkipped() {
+        TrustedProxies exact = new TrustedProxies("192.0.2.7/32, ,2001:db8::7/128");
+
+        assertThat(exact.isEmpty()).isFalse();
+        assertThat(exact.trusts("192.0.2.7")).isTrue();
+        assertThat(exact.trusts("192.0.2.6")).isFalse();
+        assertThat(exact.trusts("2001:db8::7")).isTrue();
+        assertThat(exact.trusts("2001:db8::6")).isFalse();
+        assertThat(new TrustedProxies("0.0.0.0/0").trusts("203.0.113.9")).isTrue();
     }
 
     @ParameterizedTest
