@@ -40,7 +40,7 @@ public final class StudioFixtures {
         // DELETE, not TRUNCATE: TRUNCATE locks each table exclusively in turn, and a health check
         // reading the same tables meanwhile (an instance's background refresh) can hold one of them
         // while it waits for another: a deadlock, which a PostgreSQL under libfaketime (the
-        // future-clock pass) does not break. DELETE takes row locks only. Children first.
+        // other-clock pass) does not break. DELETE takes row locks only. Children first.
         for (String table : List.of(
                 "lesson_event",
                 "lesson",

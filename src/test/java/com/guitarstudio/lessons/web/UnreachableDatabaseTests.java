@@ -73,7 +73,9 @@ class UnreachableDatabaseTests {
             HttpResponse<String> answer = http.get(path, "Authorization", admin);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(answer.statusCode()).as(path).isEqualTo(503);
-            assertThat(took).as(path).isLessThan(Duration.ofSeconds(5));
+            // the pool gives up after its 3 s connection timeout; without it the request would wait for
+            // the operating system's TCP timeout (minutes). 15 s leaves room for a busy machine.
+            assertThat(took).as(path).isLessThan(Duration.ofSeconds(15));
         }
         assertThat(TestHttp.json(http.get("/actuator/health/readiness"))
                         .get("status")
