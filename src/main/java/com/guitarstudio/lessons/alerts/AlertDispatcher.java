@@ -59,12 +59,17 @@ class AlertDispatcher {
         this.meters = meters;
         this.clock = clock;
         this.executor = executor;
-        this.retry = new RetryTemplate(RetryPolicy.builder()
+        this.retry = new RetryTemplate(retryPolicy(properties));
+    }
+
+    /** {@code attempts} tries in all, waiting {@code backoff} before the second and twice as long before each further one. */
+    static RetryPolicy retryPolicy(AlertProperties properties) {
+        return RetryPolicy.builder()
                 .maxRetries(properties.attempts() - 1L)
                 .delay(properties.backoff())
                 .multiplier(2)
                 .includes(Webhook.DeliveryFailed.class)
-                .build());
+                .build();
     }
 
     /** Runs {@code work} (which may raise alerts) on an alert thread, when alerts are on. */
