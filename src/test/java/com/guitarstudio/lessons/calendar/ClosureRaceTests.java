@@ -11,12 +11,17 @@ import com.guitarstudio.lessons.generation.GenerationResult;
 import com.guitarstudio.lessons.generation.LessonGenerationService;
 import com.guitarstudio.lessons.joblog.JobStatus;
 import com.guitarstudio.lessons.joblog.JobTrigger;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +54,9 @@ class ClosureRaceTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     private final NewClosure springBreak = new NewClosure(
             null,
@@ -132,5 +140,40 @@ class ClosureRaceTests {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Another program that writes closures or lessons takes the calendar's advisory lock under the
+     * key docs/architecture.md gives (7161124065395368306): the service's own closure waits for it.
+     * The number is a contract with those programs and must never change.
+     */
+    @Test
+    void anotherProgramHoldingTheCalendarsAdvisoryLockKeepsAClosureWaiting() throws Exception {
+        clock.set(IntegrationTestConfiguration.START);
+        studio.empty();
+        CompletableFuture<UUID> created;
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement lock = other.createStatement()) {
+                lock.execute("select pg_advisory_xact_lock(7161124065395368306)");
+            }
+            created = CompletableFuture.supplyAsync(
+                    () -> closures.create(springBreak, "test").closure().id());
+
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.sql("""
+                                    select count(*) from pg_stat_activity
+                                    where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'
+                                    """).query(Long.class).single() == 1);
+            assertThat(created).isNotDone();
+            other.commit();
+        }
+
+        assertThat(created.get(30, TimeUnit.SECONDS)).isNotNull();
+        assertThat(jdbc.sql("select count(*) from studio_closure")
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 }

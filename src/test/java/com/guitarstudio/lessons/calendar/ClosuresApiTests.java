@@ -114,6 +114,32 @@ class ClosuresApiTests {
         assertThat(closedLessons(monday)).containsExactly("Kenji 2027-03-08");
     }
 
+    /** Whose local date is unknown cannot be said to fall in a closure: such a lesson stays as it is (the health checks name its teacher). */
+    @Test
+    void aLessonInAZoneNoOneKnowsIsLeftAloneByClosures() {
+        UUID zed = teacherOf(studio.teacherWithOneSlot("Zed", "Mars/Olympus_Mons", DayOfWeek.MONDAY, LocalTime.NOON));
+        UUID student = jdbc.sql("select id from student_profile where teacher_id = ?")
+                .param(zed)
+                .query(UUID.class)
+                .single();
+        UUID onMars = jdbc.sql("""
+                        insert into lesson (teacher_id, student_id, start_at, duration_minutes, timezone, status)
+                        values (?, ?, ?, 30, 'Mars/Olympus_Mons', 'SCHEDULED') returning id
+                        """)
+                .params(zed, student, Timestamp.from(Instant.parse("2027-03-16T12:00:00Z")))
+                .query(UUID.class)
+                .single();
+
+        HttpResponse<String> response = create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-21", "Spring break");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(json(response).get("lessonsClosed").asInt())
+                .as("Kenji's, Anna's and Ben's")
+                .isEqualTo(3);
+        assertThat(status(onMars)).isEqualTo("SCHEDULED");
+        assertThat(count("status = 'CLOSED'")).isEqualTo(3);
+    }
+
     @Test
     void aTeachersTimeOffClosesOnlyTheirLessons() {
         HttpResponse<String> response = create(anna, "TEACHER_ABSENT", "2027-03-15", "2027-03-31", "Anna on tour");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.guitarstudio.lessons.IntegrationTest;
 import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
+import com.guitarstudio.lessons.RunGate;
 import com.guitarstudio.lessons.StudioFixtures;
 import com.guitarstudio.lessons.TeacherRows;
 import com.guitarstudio.lessons.joblog.JobStatus;
@@ -25,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,6 +170,36 @@ class RunInsightTests {
                 connection.close();
             }
         }
+    }
+
+    /**
+     * A preview while a run writes: it neither waits for the run nor disturbs it, writes nothing, and
+     * predicts the lessons the run has not written yet.
+     */
+    @Test
+    void aPreviewWhileARunWritesPredictsWhatIsLeftAndDisturbsNothing() throws Exception {
+        studio.bulk("busy", 4 * IntegrationTest.TEACHERS_PER_CHUNK, 2);
+        GenerationPreview whole = generation.preview();
+        RunGate.holdRunsAfter(IntegrationTest.TEACHERS_PER_CHUNK);
+        CompletableFuture<GenerationResult> running =
+                CompletableFuture.supplyAsync(() -> generation.run(JobTrigger.MANUAL, null));
+        try {
+            RunGate.awaitRunHeld();
+            long written = studio.lessonCount();
+            Map<String, Long> before = rowCounts();
+
+            GenerationPreview meanwhile = generation.preview();
+
+            assertThat(rowCounts()).as("rows of every table after the preview").isEqualTo(before);
+            assertThat(written).as("the first chunk is written").isPositive();
+            assertThat(meanwhile.lessonsToGenerate()).isEqualTo(whole.lessonsToGenerate() - written);
+        } finally {
+            RunGate.releaseRuns();
+        }
+        GenerationResult run = running.get(60, TimeUnit.SECONDS);
+        assertThat(run.status()).isEqualTo(JobStatus.SUCCESS);
+        assertThat(run.lessonsGenerated()).isEqualTo(whole.lessonsToGenerate());
+        assertThat(studio.lessonCount()).isEqualTo(whole.lessonsToGenerate());
     }
 
     /** Previews, checks nothing was written, runs, and compares. */

@@ -15,7 +15,9 @@ import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -121,6 +123,38 @@ class TokenLifetimeTests {
                 .as("again")
                 .isEqualTo(401);
         assertThat(http.post("/api/auth/logout", null).statusCode()).isEqualTo(401);
+    }
+
+    /** A revoked token is remembered until it would have expired anyway, then forgotten: the table does not grow. */
+    @Test
+    void aRevokedTokenIsForgottenOnceItWouldHaveExpired() {
+        jdbc.sql("delete from revoked_token").update();
+        String morning = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
+        assertThat(http.post("/api/auth/logout", null, "Authorization", morning).statusCode())
+                .isEqualTo(204);
+        assertThat(revokedUntil()).containsExactly(IntegrationTestConfiguration.START.plus(Duration.ofHours(12)));
+
+        // 12 hours and a second later the morning's token has expired: the next sign-out forgets it
+        clock.advance(Duration.ofHours(12).plusSeconds(1));
+        String evening = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
+        assertThat(http.post("/api/auth/logout", null, "Authorization", evening).statusCode())
+                .isEqualTo(204);
+
+        assertThat(revokedUntil())
+                .containsExactly(IntegrationTestConfiguration.START
+                        .plus(Duration.ofHours(24))
+                        .plusSeconds(1));
+        assertThat(status(evening)).isEqualTo(401);
+    }
+
+    private List<Instant> revokedUntil() {
+        return jdbc
+                .sql("select expires_at from revoked_token order by expires_at")
+                .query(Timestamp.class)
+                .list()
+                .stream()
+                .map(Timestamp::toInstant)
+                .toList();
     }
 
     @Test
