@@ -42,6 +42,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -196,6 +199,25 @@ class AlertsTests {
         assertThat(webhook.received()).hasSize(2);
         assertThat(JSON.readTree(webhook.received().get(1).body()).get("text").asString())
                 .startsWith("No lesson generation has succeeded for 27 hours (last success 2027-03-01 13:00 UTC).");
+        // what the checks above stood in for: each instance's scheduler looks once a minute
+        for (ConfigurableApplicationContext instance : both) {
+            assertThat(scheduledEvery(instance, "checkMissedRun")).isEqualTo(Duration.ofMinutes(1));
+        }
+    }
+
+    /** The fixed delay at which {@code method} is scheduled in {@code instance}, first run included. */
+    private static Duration scheduledEvery(ConfigurableApplicationContext instance, String method) {
+        List<FixedDelayTask> tasks = instance.getBeansOfType(ScheduledTaskHolder.class).values().stream()
+                .flatMap(holder -> holder.getScheduledTasks().stream())
+                .map(ScheduledTask::getTask)
+                .filter(task -> task instanceof FixedDelayTask
+                        && task.getRunnable().toString().endsWith("." + method))
+                .map(FixedDelayTask.class::cast)
+                .toList();
+        assertThat(tasks).as("tasks scheduled for %s", method).hasSize(1);
+        assertThat(tasks.get(0).getInitialDelayDuration())
+                .isEqualTo(tasks.get(0).getIntervalDuration());
+        return tasks.get(0).getIntervalDuration();
     }
 
     @Test
