@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ class GenerationLeaseTests {
 
     @BeforeEach
     void instanceWithAShortLease() {
-        ConfigurableApplicationContext instance = instances.start("--app.generation.lock-lease=" + LEASE);
+        ConfigurableApplicationContext instance =
+                instances.start("--app.generation.lock-lease=" + LEASE, "--app.generation.teachers-per-chunk=3");
         generation = instance.getBean(LessonGenerationService.class);
         jdbc = instance.getBean(JdbcClient.class);
         studio = new StudioFixtures(jdbc);
@@ -92,6 +94,54 @@ class GenerationLeaseTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("ABANDONED");
+    }
+
+    /**
+     * The lock only saves work: when a holder's lease lapses mid-run (its renewals stopped reaching
+     * the database, say), another instance's run starts and both write at once. The lesson table's unique keys
+     * keep every lesson once, and each is counted by the run that wrote it.
+     */
+    @Test
+    void whenALeaseLapsesMidRunTwoRunsWriteAtOnceAndEveryLessonIsWrittenOnce() throws Exception {
+        studio.bulk("lapse", 11, 2);
+        int expected = generation.preview().lessonsToGenerate();
+        RunGate.holdRunsAfter(3);
+        CompletableFuture<GenerationResult> first =
+                CompletableFuture.supplyAsync(() -> generation.run(JobTrigger.MANUAL, "first"));
+        RunGate.awaitRunHeld();
+        jdbc.sql("update shedlock set lock_until = timezone('utc', now()) - interval '1 second' where name = ?")
+                .param(GenerationLock.NAME)
+                .update();
+
+        // another instance (one instance runs one run at a time whatever the lock says)
+        LessonGenerationService other = instances
+                .start("--app.generation.lock-lease=" + LEASE, "--app.generation.teachers-per-chunk=3")
+                .getBean(LessonGenerationService.class);
+        CompletableFuture<GenerationResult> second =
+                CompletableFuture.supplyAsync(() -> other.run(JobTrigger.CRON, "second"));
+        // the second run took the lock (and, finding it free, took the first run for a dead one)
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from job_log where triggered_by = 'second'")
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        RunGate.releaseRuns();
+
+        GenerationResult one = first.get(60, TimeUnit.SECONDS);
+        GenerationResult two = second.get(60, TimeUnit.SECONDS);
+        assertThat(one.status()).isEqualTo(JobStatus.SUCCESS);
+        assertThat(two.status()).isEqualTo(JobStatus.SUCCESS);
+        assertThat(studio.lessonCount()).isEqualTo(expected);
+        assertThat(one.lessonsGenerated() + two.lessonsGenerated()).isEqualTo(expected);
+        // the second marked the first ABANDONED when it took the lock; the first, alive, recorded its end
+        assertThat(jdbc.sql("select status || ' ' || lessons_generated from job_log where triggered_by = 'first'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SUCCESS " + one.lessonsGenerated());
+        assertThat(jdbc.sql("select count(distinct (recurring_slot_id, start_at)) from lesson")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(expected);
     }
 
     private LocalDateTime lockUntil() {

@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.guitarstudio.lessons.ConcurrentTriggers;
 import com.guitarstudio.lessons.IntegrationTest;
@@ -112,6 +113,36 @@ class LessonGenerationServiceTests {
         assertThat(row).containsEntry("duration_ms", 83_250L);
         assertThat(instant(row, "executed_at")).isEqualTo(IntegrationTestConfiguration.START);
         assertThat(instant(row, "finished_at")).isEqualTo(Instant.parse("2027-03-01T12:01:23.250Z"));
+    }
+
+    /**
+     * A run that inserted lessons vacuums and analyses the lesson table (autovacuum would wait for 20 %
+     * new rows, which a daily run never adds); a run that inserted none leaves it alone.
+     */
+    @Test
+    void aRunThatInsertedLessonsVacuumsTheLessonTableAndOneThatInsertedNoneDoesNot() {
+        studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        List<Long> before = vacuums();
+        List<Long> once = List.of(before.get(0) + 1, before.get(1) + 1);
+
+        generation.run(JobTrigger.MANUAL, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> vacuums().equals(once));
+        generation.run(JobTrigger.MANUAL, null);
+
+        // statistics reach the view a moment after the statement: long enough to see a second one
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> vacuums().equals(once));
+    }
+
+    /** Manual vacuums and analyses of lesson so far, as PostgreSQL's statistics show them. */
+    private List<Long> vacuums() {
+        return jdbc.sql("""
+                        select vacuum_count, analyze_count from pg_stat_user_tables, pg_stat_clear_snapshot()
+                        where relname = 'lesson'
+                        """)
+                .query((row, number) -> List.of(row.getLong(1), row.getLong(2)))
+                .single();
     }
 
     @Test
