@@ -144,6 +144,45 @@ class GenerationLeaseTests {
                 .isEqualTo(expected);
     }
 
+    /**
+     * GENERATION_LOCK_AT_MOST_FOR caps the renewals: a run that goes on longer (hung, say) lets its
+     * lease lapse at that total, and another instance's trigger runs instead of being skipped for
+     * ever. With the smallest cap the setting allows, one minute, so this test waits a minute.
+     */
+    @Test
+    void aRunHeldPastGenerationLockAtMostForLetsItsLeaseLapseThere() throws Exception {
+        ConfigurableApplicationContext capped =
+                instances.start("--app.generation.lock-lease=" + LEASE, "--app.generation.lock-at-most-for=PT1M");
+        RunGate.holdRuns();
+        CompletableFuture<GenerationResult> held = CompletableFuture.supplyAsync(
+                () -> capped.getBean(LessonGenerationService.class).run(JobTrigger.MANUAL, "hung"));
+        RunGate.awaitRunHeld();
+        LocalDateTime lockedAt = jdbc.sql("select locked_at from shedlock where name = ?")
+                .param(GenerationLock.NAME)
+                .query(LocalDateTime.class)
+                .single();
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> databaseNow().isAfter(lockUntil()));
+
+        // renewed for as long as the cap allows (a renewal a second), and never past it
+        assertThat(Duration.between(lockedAt, lockUntil()))
+                .isBetween(
+                        Duration.ofMinutes(1).minus(LEASE).minusSeconds(2),
+                        Duration.ofMinutes(1).plusSeconds(1));
+        // another instance's trigger takes the lock (it is held at the gate too, as a started run)
+        CompletableFuture<GenerationResult> after =
+                CompletableFuture.supplyAsync(() -> generation.run(JobTrigger.CRON, "after the cap"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select status from job_log where triggered_by = 'after the cap'")
+                        .query(String.class)
+                        .optional()
+                        .filter("RUNNING"::equals)
+                        .isPresent());
+        RunGate.releaseRuns();
+        assertThat(after.get(60, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.SUCCESS);
+        assertThat(held.get(60, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.SUCCESS);
+    }
+
     private LocalDateTime lockUntil() {
         return jdbc.sql("select lock_until from shedlock where name = ?")
                 .param(GenerationLock.NAME)
