@@ -99,7 +99,7 @@ class ExecutableJarTests {
     }
 
     /** The versions of the Flyway migrations in the build, in order. */
-    private static List<String> shippedMigrationVersions() throws IOException {
+    static List<String> shippedMigrationVersions() throws IOException {
         Resource[] migrations =
                 new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql");
         List<String> versions = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons;
 
+import com.guitarstudio.lessons.config.DatabaseConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +31,29 @@ public final class TcpProxy implements AutoCloseable {
         this.server = listen(0);
         this.port = server.getLocalPort();
         accept(server);
+    }
+
+    /** A proxy in front of {@code database}'s server. */
+    public static TcpProxy before(DatabaseConnection database) {
+        String hostAndPort = hostAndPort(database);
+        int colon = hostAndPort.lastIndexOf(':');
+        return new TcpProxy(
+                colon < 0 ? hostAndPort : hostAndPort.substring(0, colon),
+                colon < 0 ? 5432 : Integer.parseInt(hostAndPort.substring(colon + 1)));
+    }
+
+    /** {@code database}, reached through this proxy. */
+    public DatabaseConnection reaching(DatabaseConnection database) {
+        String address = database.jdbcUrl().substring("jdbc:postgresql://".length());
+        return new DatabaseConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + address.substring(address.indexOf('/')),
+                database.username(),
+                database.password());
+    }
+
+    private static String hostAndPort(DatabaseConnection database) {
+        String address = database.jdbcUrl().substring("jdbc:postgresql://".length());
+        return address.substring(0, address.indexOf('/'));
     }
 
     public int port() {

@@ -9,13 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.guitarstudio.lessons.AppInstances;
 import com.guitarstudio.lessons.ConcurrentTriggers;
 import com.guitarstudio.lessons.IntegrationTestConfiguration;
+import com.guitarstudio.lessons.LessonServiceApplication;
 import com.guitarstudio.lessons.MutableClock;
 import com.guitarstudio.lessons.RunGate;
 import com.guitarstudio.lessons.StudioFixtures;
+import com.guitarstudio.lessons.TcpProxy;
 import com.guitarstudio.lessons.TestDatabase;
 import com.guitarstudio.lessons.TestHttp;
 import com.guitarstudio.lessons.TestUsers;
 import com.guitarstudio.lessons.WebhookServer;
+import com.guitarstudio.lessons.config.DatabaseConnection;
 import com.guitarstudio.lessons.config.Webhook;
 import com.guitarstudio.lessons.generation.GenerationResult;
 import com.guitarstudio.lessons.generation.LessonGenerationService;
@@ -33,14 +36,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTask;
@@ -79,6 +88,74 @@ class AlertsTests {
         instances.close();
         jdbc.sql("drop trigger if exists lose_the_database on lesson").update();
         jdbc.sql("drop function if exists lose_the_database()").update();
+    }
+
+    /**
+     * The database becomes unreachable in the middle of a run (the network, not a trigger): the run
+     * fails, and its alert is posted all the same, although it cannot be recorded; once the database
+     * is back the run's record says FAILED and why.
+     */
+    @Test
+    void aRunThatLosesTheDatabaseIsPostedWhileTheDatabaseIsStillUnreachable() throws Exception {
+        WebhookServer webhook = webhook(WebhookServer.Answer.OK);
+        studio.teacherWithOneSlot("Maria Lopez", "America/Chicago", DayOfWeek.TUESDAY, LocalTime.of(17, 30));
+        DatabaseConnection database = TestDatabase.connection();
+        try (TcpProxy proxy = TcpProxy.before(database);
+                ConfigurableApplicationContext instance = new SpringApplicationBuilder(
+                                LessonServiceApplication.class, BehindAProxy.class)
+                        .properties(proxy.reaching(database).asDataSourceProperties())
+                        .run(arguments(webhook, "--server.port=0"))) {
+            RunGate.holdRuns();
+            CompletableFuture<GenerationResult> run = CompletableFuture.supplyAsync(
+                    () -> instance.getBean(LessonGenerationService.class).run(JobTrigger.CRON, "curl/8"));
+            RunGate.awaitRunHeld();
+            UUID running = jdbc.sql("select id from job_log where status = 'RUNNING'")
+                    .query(UUID.class)
+                    .single();
+
+            proxy.cut();
+            RunGate.releaseRuns();
+
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> webhook.received().size() == 1);
+            JsonNode alert = JSON.readTree(single(webhook).body());
+            assertThat(alert.get("event").asString()).isEqualTo("RUN_FAILED");
+            assertThat(alert.get("jobLogId").asString()).isEqualTo(running.toString());
+            assertThat(alert.get("errors").get(0).asString()).startsWith("Run failed: ");
+            assertThat(run.get(60, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.FAILED);
+            assertThat(jdbc.sql("select status from job_log where id = ?")
+                            .param(running)
+                            .query(String.class)
+                            .single())
+                    .as("nothing reached the database meanwhile")
+                    .isEqualTo("RUNNING");
+
+            proxy.restore();
+
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> jdbc.sql("select status from job_log where id = ?")
+                            .param(running)
+                            .query(String.class)
+                            .single()
+                            .equals("FAILED"));
+            assertThat(webhook.received()).as("posted once").hasSize(1);
+        }
+    }
+
+    /** The test clock and the run gate, for an instance whose database is reached through a proxy. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class BehindAProxy {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(IntegrationTestConfiguration.START);
+        }
+
+        @Bean
+        RunGate runGate() {
+            return new RunGate();
+        }
     }
 
     @Test

@@ -242,6 +242,77 @@ class ClosuresApiTests {
         assertThat(count("status = 'CLOSED'")).isEqualTo(2);
     }
 
+    /**
+     * Three overlapping closures. Each closes the lessons still scheduled when it is created; deleting
+     * one hands each of its lessons to the closure that starts first among those still covering it
+     * (then the smaller id), or reopens it.
+     */
+    @Test
+    void threeOverlappingClosuresHandLessonsOnToTheOneThatStartsFirst() {
+        UUID a = id(create(null, "STUDIO_CLOSED", "2027-03-15", "2027-03-21", "A"));
+        UUID b = id(create(anna, "TEACHER_ABSENT", "2027-03-14", "2027-03-31", "B"));
+        UUID c = id(create(null, "STUDIO_CLOSED", "2027-03-10", "2027-03-24", "C"));
+        assertThat(closedLessons(a)).containsExactly("Kenji 2027-03-15", "Anna 2027-03-16", "Ben 2027-03-17");
+        assertThat(closedLessons(b)).containsExactly("Anna 2027-03-23", "Anna 2027-03-30");
+        assertThat(closedLessons(c)).containsExactly("Ben 2027-03-10", "Kenji 2027-03-22", "Ben 2027-03-24");
+
+        // Anna's 16th is covered by B and C: C starts first
+        JsonNode withoutA = json(http.send("DELETE", CLOSURES + "/" + a, null, "Authorization", admin));
+
+        assertThat(withoutA.get("lessonsRestored").asInt()).isZero();
+        assertThat(withoutA.get("lessonsStillClosed").asInt()).isEqualTo(3);
+        assertThat(closedLessons(c))
+                .containsExactly(
+                        "Ben 2027-03-10",
+                        "Kenji 2027-03-15",
+                        "Anna 2027-03-16",
+                        "Ben 2027-03-17",
+                        "Kenji 2027-03-22",
+                        "Ben 2027-03-24");
+
+        JsonNode withoutC = json(http.send("DELETE", CLOSURES + "/" + c, null, "Authorization", admin));
+
+        assertThat(withoutC.get("lessonsRestored").asInt()).isEqualTo(5);
+        assertThat(withoutC.get("lessonsStillClosed").asInt()).isEqualTo(1);
+        assertThat(closedLessons(b)).containsExactly("Anna 2027-03-16", "Anna 2027-03-23", "Anna 2027-03-30");
+        assertThat(count("status = 'CLOSED'")).isEqualTo(3);
+    }
+
+    /**
+     * Santiago turns its clocks back at midnight (Sunday 4 April 2027, 00:00 becomes Saturday 23:00):
+     * a Saturday 23:30 lesson happens twice that night and is the Saturday's (its first time, already
+     * Sunday in UTC); a Sunday 00:30 lesson is the Sunday's. Each closes with its own day only.
+     */
+    @Test
+    void aClosureTakesALessonsDayInItsZoneAcrossSantiagosMidnightChange() {
+        studio.empty();
+        studio.signInUsers();
+        UUID saturday = teacherOf(
+                studio.teacherWithOneSlot("Sol", "America/Santiago", DayOfWeek.SATURDAY, LocalTime.of(23, 30)));
+        UUID sunday =
+                teacherOf(studio.teacherWithOneSlot("Dom", "America/Santiago", DayOfWeek.SUNDAY, LocalTime.of(0, 30)));
+        generation.run(JobTrigger.MANUAL, null);
+        assertThat(jdbc.sql("""
+                        select string_agg(to_char(start_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI'), ', ' order by start_at)
+                        from lesson where start_at between '2027-04-03' and '2027-04-05'
+                        """).query(String.class).single())
+                .as("Saturday 23:30 at -03:00, Sunday 00:30 at -04:00")
+                .isEqualTo("2027-04-04 02:30, 2027-04-04 04:30");
+
+        UUID saturdayOff = id(create(saturday, "TEACHER_ABSENT", "2027-04-03", "2027-04-03", "Saturday"));
+        UUID sundayOff = id(create(sunday, "TEACHER_ABSENT", "2027-04-04", "2027-04-04", "Sunday"));
+        UUID wrongDay = id(create(null, "STUDIO_CLOSED", "2027-04-05", "2027-04-05", "Monday"));
+
+        assertThat(closedLessons(saturdayOff)).containsExactly("Sol 2027-04-03");
+        assertThat(closedLessons(sundayOff)).containsExactly("Dom 2027-04-04");
+        assertThat(closedLessons(wrongDay)).isEmpty();
+    }
+
+    private static UUID id(HttpResponse<String> created) {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(json(created).get("data").get("id").asString());
+    }
+
     @Test
     void aRunWritesLessonsOnClosedDatesAsClosedAndCountsThem() {
         studio.empty();

@@ -45,16 +45,8 @@ class UnreachableDatabaseTests {
         StudioFixtures studio = new StudioFixtures(TestDatabase.jdbc());
         studio.empty();
         studio.signInUsers();
-        String address = database.jdbcUrl().substring("jdbc:postgresql://".length());
-        String hostAndPort = address.substring(0, address.indexOf('/'));
-        int colon = hostAndPort.lastIndexOf(':');
-        proxy = new TcpProxy(
-                colon < 0 ? hostAndPort : hostAndPort.substring(0, colon),
-                colon < 0 ? 5432 : Integer.parseInt(hostAndPort.substring(colon + 1)));
-        DatabaseConnection proxied = new DatabaseConnection(
-                "jdbc:postgresql://127.0.0.1:" + proxy.port() + address.substring(address.indexOf('/')),
-                database.username(),
-                database.password());
+        proxy = TcpProxy.before(database);
+        DatabaseConnection proxied = proxy.reaching(database);
         instance = new SpringApplicationBuilder(LessonServiceApplication.class)
                 .properties(proxied.asDataSourceProperties())
                 .run("--server.port=0", "--app.health.max-age=0s");
