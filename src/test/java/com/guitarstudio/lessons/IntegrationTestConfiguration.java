@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What every integration test runs with, on top of the application: the test database, a clock the
- * test moves, the run gate, the studio fixtures and a statement counter. One configuration (and
+ * test moves, a ticker it may move on, the run gate, the studio fixtures and a statement counter. One configuration (and
  * {@link IntegrationTest}, which adds the test settings) so Spring's context cache starts the
  * application once for the whole suite.
  */
@@ -24,6 +24,12 @@ public class IntegrationTestConfiguration {
     @Primary
     MutableClock testClock() {
         return new MutableClock(START);
+    }
+
+    @Bean
+    @Primary
+    MutableTicker testTicker() {
+        return new MutableTicker();
     }
 
     @Bean

@@ -62,7 +62,7 @@ public class RunGate {
 
     private static void wait(Hold current) throws InterruptedException {
         current.held().countDown();
-        if (!current.release().await(120, TimeUnit.SECONDS)) {
+        if (!current.release().await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("The run gate was never opened");
         }
     }

@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.generation;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.guitarstudio.lessons.config.DatabaseFailures;
 import com.guitarstudio.lessons.joblog.JobLogService;
 import java.time.Clock;
@@ -67,13 +68,16 @@ class GenerationLock {
      * record reaches a database that was away: that is why the lease is renewed here.
      */
     private final TaskScheduler scheduler;
+    /** How long the lease has been held, whatever the wall clock does. */
+    private final Ticker ticker;
 
     GenerationLock(
             DataSource dataSource,
             JdbcClient jdbc,
             Clock clock,
             GenerationProperties properties,
-            TaskScheduler scheduler) {
+            TaskScheduler scheduler,
+            Ticker ticker) {
         this.provider = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .usingDbTime()
@@ -82,6 +86,7 @@ class GenerationLock {
         this.clock = clock;
         this.properties = properties;
         this.scheduler = scheduler;
+        this.ticker = ticker;
     }
 
     /** Runs {@code task} holding the lock; empty when another run holds it (or the task returned null). */
@@ -136,11 +141,11 @@ class GenerationLock {
     /** The lock while a task holds it: renewed in the background, let go when the task ends. */
     final class Lease {
 
-        private final long takenAt = System.nanoTime();
+        private final long takenAt = ticker.read();
         private final Deque<Runnable> beforeRelease = new ArrayDeque<>();
         private final ScheduledFuture<?> renewal;
         private SimpleLock lock;
-        /** The lease is surely this instance's until then (System.nanoTime()). */
+        /** The lease is surely this instance's until then (by the ticker). */
         private long leaseSafeUntil;
 
         private Lease(SimpleLock lock) {
@@ -159,12 +164,12 @@ class GenerationLock {
         }
 
         private synchronized void renew() {
-            Duration held = Duration.ofNanos(System.nanoTime() - takenAt);
+            Duration held = Duration.ofNanos(ticker.read() - takenAt);
             if (lock == null || held.plus(lease()).compareTo(properties.lockAtMostFor()) > 0) {
                 // GENERATION_LOCK_AT_MOST_FOR: the lease is not renewed past it, and lapses.
                 return;
             }
-            long asked = System.nanoTime();
+            long asked = ticker.read();
             try {
                 Optional<SimpleLock> renewed = lock.extend(lease(), Duration.ZERO);
                 if (renewed.isPresent()) {
@@ -198,7 +203,7 @@ class GenerationLock {
                     beforeRelease.peek().run();
                     beforeRelease.poll();
                 }
-                if (lock != null && System.nanoTime() < leaseSafeUntil) {
+                if (lock != null && ticker.read() < leaseSafeUntil) {
                     lock.unlock();
                 }
                 lock = null;
@@ -209,7 +214,7 @@ class GenerationLock {
                     beforeRelease.clear();
                     return tryToFinish();
                 }
-                if (lock != null && System.nanoTime() >= leaseSafeUntil) {
+                if (lock != null && ticker.read() >= leaseSafeUntil) {
                     // From now on the lease lapses by itself.
                     lock = null;
                 }
