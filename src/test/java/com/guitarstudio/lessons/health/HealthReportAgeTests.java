@@ -28,8 +28,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * With production's maximum age (5 s): a report is shown again while it is younger, checked afresh
- * after, kept fresh in the background (cheap checks always, costly ones while someone looks), and
+ * With production's maximum age (5 s): a report is shown again while it is younger (over HTTP too:
+ * requests share it, no check runs for them), checked afresh after, kept fresh in the background (cheap checks always, costly ones while someone looks), and
  * allowed to be a minute old while a run writes.
  */
 @IntegrationTest
@@ -81,6 +81,35 @@ class HealthReportAgeTests {
         assertThat(reports.current().checkedAt()).isEqualTo(START.plusSeconds(5));
         assertThat(reports.current().issues()).extracting(HealthIssue::check).contains("unknown-time-zones");
         assertThat(issuesOverHttp(http, admin)).isPositive();
+    }
+
+    /** Over HTTP: requests within those seconds share one report, and a change shows once it is 5 s old. */
+    @Test
+    void requestsShareAReportAtMostFiveSecondsOld() {
+        TestHttp http = new TestHttp(port);
+        String admin = http.bearerFor(TestUsers.ADMIN, TestUsers.PASSWORD);
+        long reports = checksTimed();
+
+        String first = issues(http, admin);
+        assertThat(issues(http, admin)).isEqualTo(first);
+        assertThat(http.get("/admin/background-jobs", "Cookie", "lessons_token=" + admin.substring(7))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(checksTimed()).as("no check ran for the requests").isEqualTo(reports);
+
+        studio.teacherWithOneSlot("Mars", "Mars/Olympus_Mons", DayOfWeek.MONDAY, LocalTime.NOON);
+        assertThat(issues(http, admin)).as("the report from before the change").isEqualTo(first);
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(issues(http, admin)).contains("not a valid IANA zone id");
+    }
+
+    private static String issues(TestHttp http, String admin) {
+        return json(http.get("/api/admin/background-jobs/history", "Authorization", admin))
+                .get("data")
+                .get("systemHealth")
+                .get("issues")
+                .toString();
     }
 
     @Test
