@@ -306,6 +306,14 @@ class ClosuresApiTests {
         assertThat(closedLessons(saturdayOff)).containsExactly("Sol 2027-04-03");
         assertThat(closedLessons(sundayOff)).containsExactly("Dom 2027-04-04");
         assertThat(closedLessons(wrongDay)).isEmpty();
+        // the window's last day, Monday 24 May: Dom's Sunday 23rd is the last lesson written; Sol's
+        // Saturday 22nd at 23:30 is already the 23rd in UTC, and stays
+        UUID lastSunday = id(create(null, "STUDIO_CLOSED", "2027-05-23", "2027-05-24", "End of term"));
+        assertThat(closedLessons(lastSunday)).containsExactly("Dom 2027-05-23");
+        assertThat(jdbc.sql("select max((start_at at time zone timezone)::date) from lesson")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2027-05-23");
     }
 
     private static UUID id(HttpResponse<String> created) {
