@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.guitarstudio.lessons.AppInstances;
+import com.guitarstudio.lessons.IntegrationTest;
 import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
 import com.guitarstudio.lessons.StudioFixtures;
-import com.guitarstudio.lessons.TestDatabase;
 import com.guitarstudio.lessons.TestHttp;
 import com.guitarstudio.lessons.TestUsers;
 import com.guitarstudio.lessons.WebhookServer;
@@ -25,6 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * instances, never skipping one. A studio of 100 teachers with one student each: its first run
  * writes over 1,000 lessons, and as many events (three batches).
  */
+@IntegrationTest
 class LessonWebhookTests {
 
     static final String SECRET = "lesson-events-signing-secret";
@@ -44,21 +46,28 @@ class LessonWebhookTests {
 
     private final AppInstances instances = new AppInstances();
     private final List<WebhookServer> receivers = new ArrayList<>();
-    private JdbcClient jdbc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The suite's shared instance writes the events; it has no webhook, so it delivers none. */
+    @Autowired
+    LessonGenerationService writer;
+
+    @Autowired
+    MutableClock clock;
+
     /** Events the first run wrote. */
     private int events;
 
     @BeforeEach
     void aStudioWhoseFirstRunWroteItsEvents() {
-        jdbc = TestDatabase.jdbc();
         StudioFixtures studio = new StudioFixtures(jdbc);
         studio.empty();
         studio.bulk("hook", 100, 1);
-        ConfigurableApplicationContext writer = instances.start();
-        writer.getBean(MutableClock.class).set(IntegrationTestConfiguration.START);
-        GenerationResult result = writer.getBean(LessonGenerationService.class).run(JobTrigger.MANUAL, null);
+        clock.set(IntegrationTestConfiguration.START);
+        GenerationResult result = writer.run(JobTrigger.MANUAL, null);
         events = result.lessonsGenerated();
-        writer.close();
         assertThat(events).isBetween(1_001, 1_500);
         assertThat(storedIds()).hasSize(events);
     }
