@@ -3,6 +3,7 @@ package com.guitarstudio.lessons.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.guitarstudio.lessons.AppInstances;
+import com.guitarstudio.lessons.IntegrationTest;
 import com.guitarstudio.lessons.IntegrationTestConfiguration;
 import com.guitarstudio.lessons.MutableClock;
 import com.guitarstudio.lessons.StudioFixtures;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,10 +38,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The sign-in throttle as attackers meet it, through an instance behind a trusted proxy (the test
  * itself, on 127.0.0.1), so each request can come from the client address its X-Forwarded-For names.
  */
+@IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class LoginThrottleTests {
 
     private static final AppInstances instances = new AppInstances();
+
+    /** The suite's shared instance, which trusts no proxy. */
+    @LocalServerPort
+    int sharedPort;
+
     private static TestHttp http;
     private static StudioFixtures studio;
     private static MutableClock clock;
@@ -209,10 +217,8 @@ class LoginThrottleTests {
     void theSignInCookieIsSecureWhenATrustedProxySaysTheRequestCameOverHttps() {
         assertThat(tokenCookie(http, "203.0.113.1", "https")).contains("; Secure");
         assertThat(tokenCookie(http, "203.0.113.1", "http")).doesNotContain("Secure");
-        // from anyone else the header means nothing (the tests' shared instance trusts no proxy)
-        ConfigurableApplicationContext direct = instances.start();
-        TestHttp directHttp = new TestHttp(
-                ((WebServerApplicationContext) direct).getWebServer().getPort());
+        // from anyone else the header means nothing (the suite's shared instance trusts no proxy)
+        TestHttp directHttp = new TestHttp(sharedPort);
         assertThat(tokenCookie(directHttp, "203.0.113.1", "https")).doesNotContain("Secure");
     }
 
