@@ -16,6 +16,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 public final class StudioFixtures {
 
+    /** When the fixtures' slots were booked: the tests' start, by the application's clock. */
+    static final Timestamp BOOKED_AT = Timestamp.from(IntegrationTestConfiguration.START);
+
     /** The zones of {@link #bulk}: both hemispheres, half-hour and 45-minute offsets. */
     public static final List<String> BULK_ZONES = List.of(
             "America/Chicago",
@@ -113,13 +116,17 @@ public final class StudioFixtures {
                 .single();
     }
 
-    /** An ACTIVE weekly slot; {@code day} is stored counting from Sunday = 0. */
+    /**
+     * An ACTIVE weekly slot; {@code day} is stored counting from Sunday = 0. Booked at the tests'
+     * start ({@link #BOOKED_AT}), not at the database's now(), which is years away from the tests'
+     * clock in one CI pass or the other (a slot booked "two years ago" would count as old).
+     */
     public UUID slot(UUID teacherId, UUID studentId, DayOfWeek day, LocalTime start, int minutes, int price) {
         return jdbc.sql("""
-                insert into recurring_slot (teacher_id, student_id, day_of_week, start_time, duration_minutes, per_lesson_price)
-                values (?, ?, ?, ?, ?, ?) returning id
+                insert into recurring_slot (teacher_id, student_id, day_of_week, start_time, duration_minutes, per_lesson_price, booked_at)
+                values (?, ?, ?, ?, ?, ?, ?) returning id
                 """)
-                .params(teacherId, studentId, day.getValue() % 7, start, minutes, price)
+                .params(teacherId, studentId, day.getValue() % 7, start, minutes, price, BOOKED_AT)
                 .query(UUID.class)
                 .single();
     }
@@ -234,11 +241,12 @@ public final class StudioFixtures {
                 .param("students", studentsPerTeacher)
                 .update();
         jdbc.sql("""
-                insert into recurring_slot (id, teacher_id, student_id, day_of_week, start_time, duration_minutes, per_lesson_price)
+                insert into recurring_slot (id, teacher_id, student_id, day_of_week, start_time, duration_minutes, per_lesson_price, booked_at)
                 select md5(:p || 'r' || t || '-' || s)::uuid, md5(:p || 't' || t)::uuid, md5(:p || 's' || t || '-' || s)::uuid,
-                       1 + (s - 1) % 5, time '08:00' + ((s - 1) / 5) * interval '45 minutes', 30, 3000
+                       1 + (s - 1) % 5, time '08:00' + ((s - 1) / 5) * interval '45 minutes', 30, 3000, :bookedAt
                 from generate_series(1, :teachers) t, generate_series(1, :students) s
                 """)
+                .param("bookedAt", BOOKED_AT)
                 .param("p", prefix)
                 .param("teachers", teachers)
                 .param("students", studentsPerTeacher)
