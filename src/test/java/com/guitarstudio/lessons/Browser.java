@@ -167,6 +167,26 @@ public final class Browser implements AutoCloseable {
         return target;
     }
 
+    /** Scripts' helpers: the colour behind an element (its first ancestor with one), and WCAG's contrast ratio. */
+    public static final String COLOURS = """
+            const behind = element => {
+              for (let e = element; e; e = e.parentElement) {
+                const colour = getComputedStyle(e).backgroundColor;
+                if (colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') return colour;
+              }
+              return 'rgb(255, 255, 255)';
+            };
+            const luminance = colour => {
+              const [r, g, b] = colour.match(/[\\d.]+/g).slice(0, 3).map(Number).map(c => c / 255)
+                  .map(c => c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+              return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            const contrast = (a, b) => {
+              const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+              return (light + 0.05) / (dark + 0.05);
+            };
+            """;
+
     /**
      * The buttons of the page that a person cannot see, described: every {@code button} and submit
      * input outside a closed {@code details} or a hidden element must have a size, be visible and
@@ -175,28 +195,12 @@ public final class Browser implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public List<String> invisibleButtons() {
-        return (List<String>) driver.executeScript("""
-                const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
-                const luminance = ([r, g, b]) => {
-                  const l = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-                  return 0.2126 * l(r) + 0.7152 * l(g) + 0.0722 * l(b);
-                };
-                const background = e => {
-                  for (let n = e; n; n = n.parentElement) {
-                    const c = rgb(getComputedStyle(n).backgroundColor);
-                    if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3);
-                  }
-                  return [255, 255, 255];
-                };
-                const contrast = (a, b) => {
-                  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-                  return (x + 0.05) / (y + 0.05);
-                };
+        return (List<String>) driver.executeScript(COLOURS + """
                 return Array.from(document.querySelectorAll('button, input[type=submit]'))
                   .filter(e => !e.closest('details:not([open]) > :not(summary), [hidden]'))
                   .flatMap(e => {
                     const r = e.getBoundingClientRect(), s = getComputedStyle(e);
-                    const text = contrast(rgb(s.color), background(e));
+                    const text = contrast(s.color, behind(e));
                     const what = (e.id ? '#' + e.id : e.outerHTML.slice(0, 80)) + ' "' + e.innerText.trim().slice(0, 40) + '"';
                     if (r.width < 8 || r.height < 8) return [what + ': ' + r.width + 'x' + r.height + ' px'];
                     if (s.visibility !== 'visible' || s.display === 'none' || Number(s.opacity) < 0.5) return [what + ': not shown'];

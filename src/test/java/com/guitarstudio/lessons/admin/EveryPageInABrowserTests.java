@@ -186,28 +186,8 @@ class EveryPageInABrowserTests {
         return 0;
     }
 
-    /** The helpers both scripts use: the colour behind an element, and WCAG's contrast ratio. */
-    private static final String COLOURS = """
-            const behind = element => {
-              for (let e = element; e; e = e.parentElement) {
-                const colour = getComputedStyle(e).backgroundColor;
-                if (colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') return colour;
-              }
-              return 'rgb(255, 255, 255)';
-            };
-            const luminance = colour => {
-              const [r, g, b] = colour.match(/[\\d.]+/g).slice(0, 3).map(Number).map(c => c / 255)
-                  .map(c => c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
-              return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-            };
-            const contrast = (a, b) => {
-              const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-              return (light + 0.05) / (dark + 0.05);
-            };
-            """;
-
     /** Every chart label (SVG text, which axe does not measure) fainter than the minimum against its panel. */
-    private static final String FAINT_CHART_TEXT = COLOURS + """
+    private static final String FAINT_CHART_TEXT = Browser.COLOURS + """
             const problems = [];
             for (const text of document.querySelectorAll('svg text')) {
               const ratio = contrast(getComputedStyle(text).fill, behind(text.closest('svg')));
@@ -222,7 +202,7 @@ class EveryPageInABrowserTests {
      * Every button and link on screen whose label one cannot see: no text, or text in the colour of
      * what is behind it (the first ancestor with a background colour).
      */
-    private static final String UNSEEN_LABELS = COLOURS + """
+    private static final String UNSEEN_LABELS = Browser.COLOURS + """
             const problems = [];
             for (const element of document.querySelectorAll('a, button, input[type=submit], summary')) {
               const box = element.getBoundingClientRect();

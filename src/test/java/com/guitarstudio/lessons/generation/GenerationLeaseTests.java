@@ -121,11 +121,7 @@ class GenerationLeaseTests {
         CompletableFuture<GenerationResult> second =
                 CompletableFuture.supplyAsync(() -> other.run(JobTrigger.CRON, "second"));
         // the second run took the lock (and, finding it free, took the first run for a dead one)
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.sql("select count(*) from job_log where triggered_by = 'second'")
-                                .query(Long.class)
-                                .single()
-                        == 1);
+        awaitRunning("second");
         RunGate.releaseRuns();
 
         GenerationResult one = first.get(60, TimeUnit.SECONDS);
@@ -168,15 +164,21 @@ class GenerationLeaseTests {
         // another instance's trigger takes the lock (the gate holds it too, as a started run)
         CompletableFuture<GenerationResult> after =
                 CompletableFuture.supplyAsync(() -> generation.run(JobTrigger.CRON, "after the cap"));
+        awaitRunning("after the cap");
+        RunGate.releaseRuns();
+        assertThat(after.get(60, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.SUCCESS);
+        assertThat(held.get(60, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.SUCCESS);
+    }
+
+    /** Waits until the run {@code triggeredBy} started has taken the lock and recorded itself RUNNING. */
+    private void awaitRunning(String triggeredBy) {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.sql("select status from job_log where triggered_by = 'after the cap'")
+                .until(() -> jdbc.sql("select status from job_log where triggered_by = ?")
+                        .param(triggeredBy)
                         .query(String.class)
                         .optional()
                         .filter("RUNNING"::equals)
                         .isPresent());
-        RunGate.releaseRuns();
-        assertThat(after.get(60, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.SUCCESS);
-        assertThat(held.get(60, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.SUCCESS);
     }
 
     private LocalDateTime lockUntil() {
