@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.guitarstudio.lessons.IntegrationTest;
 import com.guitarstudio.lessons.IntegrationTestConfiguration;
@@ -185,14 +186,20 @@ class RunInsightTests {
                 CompletableFuture.supplyAsync(() -> generation.run(JobTrigger.MANUAL, null));
         try {
             RunGate.awaitRunHeld();
-            long written = studio.lessonCount();
-            Map<String, Long> before = rowCounts();
+            // the run waits between chunks, but a parallel writer may still commit the chunk it has
+            // in hand: asked again until no chunk landed between the counts and the preview
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                long written = studio.lessonCount();
+                Map<String, Long> before = rowCounts();
 
-            GenerationPreview meanwhile = generation.preview();
+                GenerationPreview meanwhile = generation.preview();
 
-            assertThat(rowCounts()).as("rows of every table after the preview").isEqualTo(before);
-            assertThat(written).as("the first chunk is written").isPositive();
-            assertThat(meanwhile.lessonsToGenerate()).isEqualTo(whole.lessonsToGenerate() - written);
+                assertThat(rowCounts())
+                        .as("rows of every table after the preview")
+                        .isEqualTo(before);
+                assertThat(written).as("the first chunk is written").isPositive();
+                assertThat(meanwhile.lessonsToGenerate()).isEqualTo(whole.lessonsToGenerate() - written);
+            });
         } finally {
             RunGate.releaseRuns();
         }
