@@ -47,6 +47,7 @@ public final class StudioFixtures {
         for (String table : List.of(
                 "lesson_event",
                 "lesson",
+                "calendar_feed",
                 "planned_slot",
                 "studio_closure",
                 "recurring_slot",

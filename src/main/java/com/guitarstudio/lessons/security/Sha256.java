@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of text (UTF-8), for comparing secrets and for storing what must not be stored in clear. */
-final class Sha256 {
+public final class Sha256 {
 
     private Sha256() {}
 
-    static byte[] of(String text) {
+    public static byte[] of(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
