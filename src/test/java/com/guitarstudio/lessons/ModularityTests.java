@@ -42,6 +42,7 @@ class ModularityTests {
                         "config",
                         "cron",
                         "events",
+                        "feeds",
                         "generation",
                         "health",
                         "joblog",

@@ -49,11 +49,11 @@ class CalendarFeedsController {
             description = "Neither or both of teacherId and studentId, an id that is not a UUID, or no such"
                     + " teacher or student: `detail` says which",
             content = @Content)
-    ResponseEntity<Created> create(@RequestBody NewFeed body, @Parameter(hidden = true) Principal admin) {
+    ResponseEntity<CreatedFeed> create(@RequestBody NewFeed body, @Parameter(hidden = true) Principal admin) {
         FeedService.NewLink created = service.create(body.owner(messages), admin.getName());
         CalendarFeeds.FeedView feed = created.feed();
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new Created(
+                .body(new CreatedFeed(
                         true,
                         feed.id(),
                         created.url(),
@@ -71,8 +71,8 @@ class CalendarFeedsController {
             summary = "Every calendar feed, by the name of its teacher or student (without links: only"
                     + " their hashes are kept)")
     @ApiResponse(responseCode = "200", description = "The feeds")
-    Listed list() {
-        return new Listed(true, service.list());
+    FeedList list() {
+        return new FeedList(true, service.list());
     }
 
     @DeleteMapping("/{id}")
@@ -84,7 +84,7 @@ class CalendarFeedsController {
             responseCode = "404",
             description = "There is no feed with this id (or it was revoked already)",
             content = @Content)
-    Revoked revoke(
+    RevokedFeed revoke(
             @Parameter(description = "The feed's id", schema = @Schema(type = "string", format = "uuid"))
                     @PathVariable("id")
                     String id) {
@@ -92,7 +92,7 @@ class CalendarFeedsController {
         if (!service.revoke(feedId)) {
             throw notFound(id);
         }
-        return new Revoked(true, feedId);
+        return new RevokedFeed(true, feedId);
     }
 
     private ResponseStatusException notFound(String id) {
@@ -132,7 +132,7 @@ class CalendarFeedsController {
     }
 
     /** A new feed; {@code url} is its link, shown this once. */
-    record Created(
+    record CreatedFeed(
             boolean success,
             UUID id,
             String url,
@@ -143,7 +143,7 @@ class CalendarFeedsController {
             Instant createdAt,
             String createdBy) {}
 
-    record Listed(boolean success, List<CalendarFeeds.FeedView> data) {}
+    record FeedList(boolean success, List<CalendarFeeds.FeedView> data) {}
 
-    record Revoked(boolean success, UUID id) {}
+    record RevokedFeed(boolean success, UUID id) {}
 }

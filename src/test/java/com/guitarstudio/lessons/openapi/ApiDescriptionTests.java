@@ -19,6 +19,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -112,7 +113,7 @@ class ApiDescriptionTests {
         mappings.getHandlerMethods()
                 .keySet()
                 .forEach(mapping -> mapping.getPatternValues().stream()
-                        .filter(pattern -> pattern.startsWith("/api/"))
+                        .filter(pattern -> pattern.startsWith("/api/") || pattern.startsWith("/calendar/"))
                         .forEach(pattern -> mapping.getMethodsCondition().getMethods().stream()
                                 .filter(method -> method != RequestMethod.HEAD) // answered 405, starts nothing
                                 .forEach(method -> served.add(method + " " + pattern))));
@@ -157,6 +158,19 @@ class ApiDescriptionTests {
         call("GET", "/api/admin/closures?from=2027-03-01&to=2027-03-31", null, admin, 200);
         call("DELETE", "/api/admin/closures/" + id, null, admin, 200);
         call("DELETE", "/api/admin/closures/" + id, null, admin, 404);
+        call("POST", "/api/admin/calendar-feeds", "{}", admin, 400);
+        JsonNode feed = call(
+                "POST",
+                "/api/admin/calendar-feeds",
+                "{\"teacherId\":\"" + studio.teacherId("Maria Lopez") + "\"}",
+                admin,
+                201);
+        String feedPath = URI.create(feed.get("url").asString()).getPath();
+        call("GET", "/api/admin/calendar-feeds", null, admin, 200);
+        call("GET", feedPath, null, null, 200);
+        call("GET", "/calendar/" + "A".repeat(43) + ".ics", null, null, 404);
+        call("DELETE", "/api/admin/calendar-feeds/" + feed.get("id").asString(), null, admin, 200);
+        call("DELETE", "/api/admin/calendar-feeds/" + feed.get("id").asString(), null, admin, 404);
         call(
                 "POST",
                 "/api/auth/token",
@@ -197,7 +211,9 @@ class ApiDescriptionTests {
      * is listed for the operation, the body conforms to that response's schema for its content type.
      */
     private JsonNode call(String method, String pathAndQuery, String json, String authorization, int expected) {
-        List<String> headers = new ArrayList<>(List.of("Accept", "application/json"));
+        // The API answers JSON; the calendar feed answers calendar apps, which accept anything.
+        List<String> headers =
+                new ArrayList<>(List.of("Accept", pathAndQuery.startsWith("/api/") ? "application/json" : "*/*"));
         if (authorization != null) {
             headers.addAll(List.of("Authorization", authorization));
         }
@@ -231,6 +247,10 @@ class ApiDescriptionTests {
         MediaType media =
                 documented.getContent() == null ? null : documented.getContent().get(contentType);
         assertThat(media).as(call + ": " + contentType + " is described").isNotNull();
+        if (contentType.startsWith("text/")) {
+            assertThat(response.body()).as(call).isNotBlank();
+            return null;
+        }
         JsonNode body = TestHttp.json(response);
         conforms(body, media.getSchema(), call + " $");
         return body;

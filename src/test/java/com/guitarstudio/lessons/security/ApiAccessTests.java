@@ -39,6 +39,11 @@ class ApiAccessTests {
 
     private static final UUID CLOSURE = UUID.fromString("c1c1c1c1-0000-4000-8000-000000000001");
 
+    private static final UUID FEED = UUID.fromString("fee0fee0-0000-4000-8000-000000000001");
+
+    /** The token of {@link #FEED}'s link. */
+    private static final String FEED_TOKEN = "calendarFeedTokenOfTheAccessTests_0123456789".substring(0, 43);
+
     TestHttp http;
 
     @BeforeEach
@@ -76,6 +81,10 @@ class ApiAccessTests {
         String wrongPassword = "{\"email\":\"" + TestUsers.ADMIN + "\",\"password\":\"wrong\"}";
         String closure =
                 "{\"kind\":\"STUDIO_CLOSED\",\"startsOn\":\"2027-03-15\",\"endsOn\":\"2027-03-16\",\"reason\":\"x\"}";
+        UUID teacher = jdbc.sql("select id from teacher_profile order by id limit 1")
+                .query(UUID.class)
+                .single();
+        String feed = "{\"teacherId\":\"" + teacher + "\"}";
         UUID run = studio.jobLogRow("SUCCESS", IntegrationTestConfiguration.START.minus(Duration.ofHours(1)));
         Map<String, List<Integer>> expected = new LinkedHashMap<>();
         // callers:                                          none bad  exp  stud teach adm-t ADMIN metrics cookie
@@ -93,6 +102,11 @@ class ApiAccessTests {
         expected.put("POST /api/admin/closures/preview", List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
         expected.put("POST /api/admin/closures", List.of(401, 401, 401, 403, 403, 201, 201, 401, 401));
         expected.put("DELETE /api/admin/closures/" + CLOSURE, List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
+        expected.put("GET /api/admin/calendar-feeds", List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
+        expected.put("POST /api/admin/calendar-feeds", List.of(401, 401, 401, 403, 403, 201, 201, 401, 401));
+        expected.put("DELETE /api/admin/calendar-feeds/" + FEED, List.of(401, 401, 401, 403, 403, 200, 200, 401, 401));
+        // the feed itself: the link is the proof, whatever else the caller sends
+        expected.put("GET /calendar/" + FEED_TOKEN + ".ics", List.of(200, 200, 200, 200, 200, 200, 200, 200, 200));
         expected.put("POST /api/auth/token", List.of(401, 401, 401, 401, 401, 401, 401, 401, 401));
         // health is public: a token that is no longer valid (or is not a JWT) is no token at all there
         expected.put("GET /actuator/health", List.of(200, 200, 200, 200, 200, 200, 200, 200, 200));
@@ -106,15 +120,24 @@ class ApiAccessTests {
             String path = endpoint.substring(endpoint.indexOf(' ') + 1);
             int column = 0;
             for (Map.Entry<String, String[]> caller : callers.entrySet()) {
-                String body = path.equals("/api/auth/token")
-                        ? wrongPassword
-                        : path.startsWith("/api/admin/closures") && method.equals("POST") ? closure : null;
+                String body = !method.equals("POST")
+                        ? null
+                        : path.equals("/api/auth/token")
+                                ? wrongPassword
+                                : path.startsWith("/api/admin/closures")
+                                        ? closure
+                                        : path.startsWith("/api/admin/calendar-feeds") ? feed : null;
                 // each caller finds what the one before it found: no lockout, no closure, the closure to delete
                 jdbc.sql("delete from login_failure").update();
                 jdbc.sql("delete from studio_closure").update();
                 jdbc.sql(
                                 "insert into studio_closure (id, kind, starts_on, ends_on, reason) values (?, 'STUDIO_CLOSED', date '2027-04-01', date '2027-04-01', 'x')")
                         .param(CLOSURE)
+                        .update();
+                jdbc.sql("delete from calendar_feed").update();
+                jdbc.sql(
+                                "insert into calendar_feed (id, teacher_id, token_hash) values (?, ?, sha256(convert_to(?, 'UTF8')))")
+                        .params(FEED, teacher, FEED_TOKEN)
                         .update();
                 String[] headers = body == null
                         ? caller.getValue()

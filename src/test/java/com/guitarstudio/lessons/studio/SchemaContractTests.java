@@ -32,7 +32,8 @@ class SchemaContractTests {
      * scheduled lessons for the health indicators and the weekly chart (V3), the studio calendar
      * (V5: studio_closure, slot terms and cadence, CLOSED lessons and their closure), and lessons that
      * follow their slot (V11: what the service wrote into each lesson, cancel_reason, planned_slot,
-     * the runs' counts of changed lessons), and the lesson change events (V12: lesson_event; V13: lesson_event_delivery).
+     * the runs' counts of changed lessons), and the lesson change events (V12: lesson_event; V13: lesson_event_delivery), and the calendar feeds (V14: calendar_feed,
+     * lesson.revision).
      */
     private static final String CONTRACT = """
             table alert
@@ -61,6 +62,19 @@ class SchemaContractTests {
               column updated_at timestamp with time zone not null default now()
               primary key (id)
               unique index (lower(email))
+            table calendar_feed
+              column created_at timestamp with time zone not null default now()
+              column created_by text null
+              column id uuid not null default gen_random_uuid()
+              column student_id uuid null
+              column teacher_id uuid null
+              column token_hash bytea not null
+              primary key (id)
+              foreign key (student_id) references student_profile (id) on delete cascade
+              foreign key (teacher_id) references teacher_profile (id) on delete cascade
+              unique index (token_hash)
+              index (student_id) WHERE (student_id IS NOT NULL)
+              index (teacher_id) WHERE (teacher_id IS NOT NULL)
             table job_log
               column created_at timestamp with time zone not null default now()
               column duration_ms bigint null
@@ -109,6 +123,7 @@ class SchemaContractTests {
               column occurrence_date date null
               column price integer not null default 0
               column recurring_slot_id uuid null
+              column revision integer not null default 0
               column start_at timestamp with time zone not null
               column status text not null default 'SCHEDULED'::text
               column student_id uuid not null

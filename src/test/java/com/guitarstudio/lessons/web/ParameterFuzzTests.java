@@ -146,6 +146,15 @@ class ParameterFuzzTests {
                 post("/api/admin/closures/preview", body);
                 post("/api/admin/closures", body);
             }
+            delete("/api/admin/calendar-feeds/" + encoded(value));
+            post("/api/admin/calendar-feeds", "{\"teacherId\":" + json(value) + "}");
+            post("/api/admin/calendar-feeds", "{\"studentId\":" + json(value) + "}");
+            feed("/calendar/" + encoded(value) + ".ics");
+            feed("/calendar/" + encoded(value));
+        }
+        for (String wrongType : List.of("0", "-1.5e400", "true", "[]", "{}", "[\"2027-03-15\"]", "null")) {
+            post("/api/admin/calendar-feeds", "{\"teacherId\":" + wrongType + "}");
+            post("/api/admin/calendar-feeds", "{\"studentId\":" + wrongType + "}");
         }
         for (String wrongType : List.of("0", "-1.5e400", "true", "[]", "{}", "[\"2027-03-15\"]", "null")) {
             for (String field : List.of("teacherId", "kind", "startsOn", "endsOn", "reason")) {
@@ -199,6 +208,15 @@ class ParameterFuzzTests {
                 ? http.get(pathAndQuery, "Authorization", admin, "Accept", "application/json")
                 : http.get(pathAndQuery, "Cookie", cookie, "Accept", "*/*");
         check("GET " + shortened(pathAndQuery), response, api);
+    }
+
+    /** A calendar feed's link, as a calendar app asks for it: anything that is no feed is a 404. */
+    private void feed(String path) {
+        requests++;
+        HttpResponse<String> response = http.get(path, "Accept", "*/*");
+        if (response.statusCode() != 404 && response.statusCode() != 400) {
+            problems.add("GET " + shortened(path) + " -> " + response.statusCode() + " " + shortened(response.body()));
+        }
     }
 
     private void delete(String path) {
