@@ -201,6 +201,7 @@ class SecurityConfiguration {
                         LoginPageController.FORM_EXPIRED,
                         "/error",
                         "/css/**",
+                        "/js/**",
                         "/favicon.ico")
                 .permitAll()
                 .requestMatchers(

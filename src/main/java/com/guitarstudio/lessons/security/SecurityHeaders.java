@@ -7,12 +7,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The headers every response carries, from every chain: a Content-Security-Policy that lets the pages
  * load their own stylesheet and images and nothing else (no script at all, no inline style, no
- * framing, forms post only here; Swagger UI alone may run its own scripts), no Referer leaving the site, and no browser features the pages do
+ * framing, forms post only here; Swagger UI and the calendar feeds page alone may run their own scripts), no Referer leaving the site, and no browser features the pages do
  * not use; besides Spring Security's defaults (nosniff, frame denial, no caching of responses).
  */
 public final class SecurityHeaders {
@@ -30,6 +31,16 @@ public final class SecurityHeaders {
     private static final RequestMatcher API_EXPLORER =
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
+    /**
+     * The calendar feeds page runs one script of its own (/js/copy-link.js: the "Copy link" button),
+     * nothing inline and nothing from elsewhere; the rest is the pages' policy.
+     */
+    static final String CALENDAR_FEEDS_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private static final RequestMatcher CALENDAR_FEEDS_PAGE =
+            PathPatternRequestMatcher.withDefaults().matcher("/admin/calendar-feeds");
+
     static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
@@ -39,10 +50,13 @@ public final class SecurityHeaders {
 
     public static void strict(HeadersConfigurer<HttpSecurity> headers) {
         headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        new NegatedRequestMatcher(API_EXPLORER),
+                        new NegatedRequestMatcher(new OrRequestMatcher(API_EXPLORER, CALENDAR_FEEDS_PAGE)),
                         new StaticHeadersWriter(CONTENT_SECURITY_POLICY_HEADER, CONTENT_SECURITY_POLICY)))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         API_EXPLORER, new StaticHeadersWriter(CONTENT_SECURITY_POLICY_HEADER, API_EXPLORER_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        CALENDAR_FEEDS_PAGE,
+                        new StaticHeadersWriter(CONTENT_SECURITY_POLICY_HEADER, CALENDAR_FEEDS_PAGE_POLICY)))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY));
     }

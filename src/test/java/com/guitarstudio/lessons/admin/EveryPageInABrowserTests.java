@@ -28,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,6 +100,10 @@ class EveryPageInABrowserTests {
         browser.signIn(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
         UUID run = generation.run(JobTrigger.MANUAL, DemoData.ADMIN_EMAIL).jobLogId();
         UUID festival = closure("Olivia is at a festival");
+        jdbc.sql("""
+                        insert into calendar_feed (teacher_id, token_hash, created_by)
+                        select id, sha256(convert_to(id::text, 'UTF8')), ? from teacher_profile
+                        """).param(DemoData.ADMIN_EMAIL).update();
         // for the preview: a slot that moved since, and one that ended
         studio.update(SLOT_OF.formatted("Priya Sharma", 0, "start_time = '19:30'"));
         studio.update(SLOT_OF.formatted("Olivia Brown", 1, "ends_on = '2027-03-20'"));
@@ -118,6 +123,11 @@ class EveryPageInABrowserTests {
         browser.driver().findElement(By.id("preview-button")).click();
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-count")));
         check("closure-preview", width);
+        browser.open("/admin/calendar-feeds");
+        new Select(browser.driver().findElement(By.id("owner"))).selectByIndex(1);
+        browser.driver().findElement(By.id("create-feed")).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("copy-link")));
+        check("calendar-feed-created", width);
 
         assertThat(problems).isEmpty();
     }
@@ -131,6 +141,7 @@ class EveryPageInABrowserTests {
         pages.put("run", "/admin/background-jobs/runs/" + run);
         pages.put("closures", "/admin/closures");
         pages.put("closure-delete", "/admin/closures/" + festival + "/delete");
+        pages.put("calendar-feeds", "/admin/calendar-feeds");
         pages.put("lessons", "/admin/lessons");
         pages.put("lessons-of-a-teacher", "/admin/lessons?teacher=" + olivia + "&week=2027-03-15");
         pages.put("lessons-of-a-closure", "/admin/lessons?closure=" + festival);

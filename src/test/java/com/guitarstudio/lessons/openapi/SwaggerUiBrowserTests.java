@@ -61,8 +61,10 @@ class SwaggerUiBrowserTests {
                         "/api/admin/background-jobs/history",
                         "/api/admin/closures/{id}",
                         "/api/auth/token",
-                        "/api/cron/generate-lessons")
-                .hasSize(13);
+                        "/api/cron/generate-lessons",
+                        "/api/admin/calendar-feeds/{id}",
+                        "/calendar/{token}.ics")
+                .hasSize(17);
         assertThat(browser.driver().findElement(By.cssSelector(".info .title")).getText())
                 .startsWith("Lesson service API");
     }

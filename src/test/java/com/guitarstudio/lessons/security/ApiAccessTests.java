@@ -226,6 +226,7 @@ class ApiAccessTests {
         expected.put("/admin/background-jobs/preview", List.of(302, 403, 403, 200, 200));
         expected.put("/admin/lessons", List.of(302, 403, 403, 200, 200));
         expected.put("/admin/closures", List.of(302, 403, 403, 200, 200));
+        expected.put("/admin/calendar-feeds", List.of(302, 403, 403, 200, 200));
 
         SoftAssertions softly = new SoftAssertions();
         expected.forEach((path, statuses) -> {
