@@ -54,10 +54,6 @@ class FeedService {
         return feeds.list();
     }
 
-    Optional<CalendarFeeds.FeedView> find(UUID id) {
-        return feeds.find(id);
-    }
-
     /** False when there is no such feed (or it was revoked already). */
     boolean revoke(UUID id) {
         boolean revoked = feeds.revoke(id);

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a feed as RFC 5545 iCalendar with ical4j, which escapes text and writes each property; lines
- * are folded here ({@link #fold}).
+ * are folded by {@link ContentLines}.
  * One {@code VEVENT} per lesson: {@code UID} {@code <lesson id>@<APP_BASE_URL host>}, the start in the
  * lesson's own zone ({@code DTSTART;TZID=…}, with a {@code VTIMEZONE} for every zone used),
  * {@code DURATION}, {@code STATUS} ({@code CANCELLED} for cancelled and closed lessons, with why in
@@ -54,9 +54,6 @@ import org.springframework.stereotype.Component;
 class IcsCalendar {
 
     static final String PRODUCT = "-//Guitar Studio//Lesson service//EN";
-
-    /** The longest line, line break excluded (RFC 5545, 3.1). */
-    static final int MAX_OCTETS = 75;
 
     /** How often calendar apps that read it (Apple, Outlook) should fetch the feed again. */
     static final Duration REFRESH = Duration.ofHours(1);
@@ -93,40 +90,7 @@ class IcsCalendar {
         }
         used.values().forEach(zone -> calendar.add(zone.getVTimeZone()));
         events.forEach(calendar::add);
-        return fold(calendar.toString());
-    }
-
-    /**
-     * Folds content lines at 75 octets of UTF-8, as RFC 5545 (3.1) asks: a longer line goes on in lines
-     * that start with a space, and never splits a character. ical4j 4.2.1's outputter folds at 75
-     * characters, so a line of names with accents came out longer than 75 octets; {@code
-     * Calendar.toString()} gives the lines unfolded, with their text already escaped.
-     */
-    static String fold(String unfolded) {
-        StringBuilder folded = new StringBuilder(unfolded.length() + unfolded.length() / 60);
-        for (String line : unfolded.split("\r\n", -1)) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            int octets = 0;
-            for (int at = 0; at < line.length(); ) {
-                int codePoint = line.codePointAt(at);
-                int size = utf8Octets(codePoint);
-                if (octets + size > MAX_OCTETS) {
-                    folded.append("\r\n ");
-                    octets = 1;
-                }
-                folded.appendCodePoint(codePoint);
-                octets += size;
-                at += Character.charCount(codePoint);
-            }
-            folded.append("\r\n");
-        }
-        return folded.toString();
-    }
-
-    private static int utf8Octets(int codePoint) {
-        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+        return ContentLines.fold(calendar.toString());
     }
 
     /**

@@ -274,6 +274,7 @@ class LessonGenerationBenchmark {
                     medianMillis(runPage),
                     500);
             target("the run's API, median (ms)", medianMillis(runApi), 500);
+            calendarFeed(jdbc, http, admin, clock.instant());
 
             // A week later: the daily run adds one week of lessons to the 1.2 M.
             clock.advance(Duration.ofDays(7));
@@ -304,6 +305,68 @@ class LessonGenerationBenchmark {
         } finally {
             drop(copy);
         }
+    }
+
+    /**
+     * A teacher's calendar feed with 500 lessons from 30 days back to the horizon, on the 100,000-slot
+     * studio (about 1.2 M lessons): the teacher's own lessons plus one-off lessons added to make 500.
+     */
+    private void calendarFeed(JdbcClient jdbc, TestHttp http, String admin, Instant now) {
+        UUID teacher = jdbc.sql("select id from teacher_profile where is_active order by id limit 1")
+                .query(UUID.class)
+                .single();
+        // the feed's window: from 30 days before today (UTC) to two days past the horizon
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        String inWindow =
+                "select count(*) from lesson where teacher_id = :teacher and start_at >= :from and start_at < :to";
+        Supplier<Long> count = () -> jdbc.sql(inWindow)
+                .param("teacher", teacher)
+                .param("from", today.minusDays(30).atStartOfDay().atOffset(ZoneOffset.UTC))
+                .param("to", today.plusWeeks(12).plusDays(2).atStartOfDay().atOffset(ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+        long own = count.get();
+        jdbc.sql("""
+                        insert into lesson (teacher_id, student_id, start_at, duration_minutes, status, timezone, price)
+                        select t.id, (select s.id from student_profile s where s.teacher_id = t.id limit 1),
+                               :now + make_interval(hours => 3 * n::int, mins => 7), 45, 'SCHEDULED', t.timezone, 3000
+                        from teacher_profile t, generate_series(1, :extra) n
+                        where t.id = :teacher
+                        """)
+                .param("teacher", teacher)
+                .param("now", at(now))
+                .param("extra", (int) (500 - own))
+                .update();
+        assertThat(count.get()).isEqualTo(500);
+        String url = TestHttp.json(http.postJson(
+                        "/api/admin/calendar-feeds", "{\"teacherId\":\"" + teacher + "\"}", "Authorization", admin))
+                .get("url")
+                .asString();
+        String path = java.net.URI.create(url).getPath();
+        java.net.http.HttpResponse<String> first = http.get(path);
+        assertThat(first.body().split("BEGIN:VEVENT", -1)).hasSize(501);
+        long firstMillis = millisOf(() -> status(http.get(path)));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        result(
+                "a teacher's calendar feed, 500 lessons",
+                String.format(
+                        Locale.ENGLISH,
+                        "%,d bytes; a request %d ms; unchanged (304) %d ms",
+                        first.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                        firstMillis,
+                        medianMillis(() -> {
+                            int status = http.get(path, "If-None-Match", etag).statusCode();
+                            assertThat(status).isEqualTo(304);
+                            return status;
+                        })));
+        target(
+                "a teacher's calendar feed of 500 lessons, median (ms)",
+                medianMillis(() -> status(http.get(path))),
+                200);
+    }
+
+    private static java.time.OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /**

@@ -199,7 +199,7 @@ class OccurrencePlannerTests {
     void cadenceAndTermHoldInEveryZone() {
         Random random = new Random(20271129);
         Instant from = Instant.parse("2026-01-01T00:00:00Z");
-        for (String zoneId : ZoneId.getAvailableZoneIds()) {
+        for (String zoneId : javaZones()) {
             ZoneId zone = ZoneId.of(zoneId);
             Instant now = from.plusSeconds(random.nextInt(3 * 365 * 24 * 3600));
             LocalDate today = LocalDate.ofInstant(now, zone);
@@ -233,7 +233,7 @@ class OccurrencePlannerTests {
     void meetsOnExactlyTheDatesItPlansWhateverTheWindow() {
         Random random = new Random(20270301);
         Instant from = Instant.parse("2026-01-01T00:00:00Z");
-        for (String zoneId : ZoneId.getAvailableZoneIds()) {
+        for (String zoneId : javaZones()) {
             ZoneId zone = ZoneId.of(zoneId);
             Instant now = from.plusSeconds(random.nextInt(3 * 365 * 24 * 3600));
             LocalDate today = LocalDate.ofInstant(now, zone);
@@ -388,7 +388,7 @@ class OccurrencePlannerTests {
     void invariantsHoldInEveryZone() {
         Random random = new Random(20261128);
         Instant from = Instant.parse("2026-01-01T00:00:00Z");
-        for (String zoneId : ZoneId.getAvailableZoneIds()) {
+        for (String zoneId : javaZones()) {
             ZoneId zone = ZoneId.of(zoneId);
             for (int i = 0; i < 20; i++) {
                 Instant now = from.plusSeconds(random.nextInt(3 * 365 * 24 * 3600));
@@ -418,5 +418,17 @@ class OccurrencePlannerTests {
                 }
             }
         }
+    }
+
+    /**
+     * Every zone of the JDK's time-zone database, in order. ical4j (the calendar feeds) registers its
+     * own java.time zones under random ids ({@code ical4j~<uuid>}, rules derived from its VTIMEZONE
+     * files): a different set in every JVM, never a lesson's zone, so not the planner's to answer for.
+     */
+    private static List<String> javaZones() {
+        return ZoneId.getAvailableZoneIds().stream()
+                .filter(id -> !id.startsWith("ical4j~"))
+                .sorted()
+                .toList();
     }
 }
