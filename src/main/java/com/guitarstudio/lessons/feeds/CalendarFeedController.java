@@ -2,6 +2,8 @@ package com.guitarstudio.lessons.feeds;
 
 import com.guitarstudio.lessons.lessons.LessonProperties;
 import com.guitarstudio.lessons.security.Sha256;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -18,7 +20,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * {@code GET /calendar/<token>.ics}: a teacher's or student's lessons for calendar apps, without
@@ -47,6 +53,11 @@ class CalendarFeedController {
     /** How far back a feed goes. */
     static final int DAYS_BACK = 30;
 
+    static final String SERVED = "served";
+    static final String UNCHANGED = "unchanged";
+    static final String NOT_FOUND = "not_found";
+    static final String LIMITED = "limited";
+
     /** Apps may reuse a copy this long; after it they ask again, with the ETag. */
     static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate();
 
@@ -57,6 +68,7 @@ class CalendarFeedController {
     private final LessonProperties horizon;
     private final Clock clock;
     private final MessageSourceAccessor messages;
+    private final Map<String, Counter> answered;
 
     CalendarFeedController(
             FeedRequestLimit limit,
@@ -65,7 +77,8 @@ class CalendarFeedController {
             IcsCalendar ics,
             LessonProperties horizon,
             Clock clock,
-            MessageSourceAccessor messages) {
+            MessageSourceAccessor messages,
+            MeterRegistry meters) {
         this.limit = limit;
         this.feeds = feeds;
         this.lessons = lessons;
@@ -73,6 +86,15 @@ class CalendarFeedController {
         this.horizon = horizon;
         this.clock = clock;
         this.messages = messages;
+        // all four from the start, so a dashboard sees 0 rather than nothing
+        this.answered = Stream.of(SERVED, UNCHANGED, NOT_FOUND, LIMITED)
+                .collect(Collectors.toMap(
+                        outcome -> outcome,
+                        outcome -> Counter.builder("lessons.calendar.feed.requests")
+                                .description(
+                                        "Requests for calendar feeds, by outcome: served, unchanged (304), not_found, limited (429)")
+                                .tag("outcome", outcome)
+                                .register(meters)));
     }
 
     @GetMapping("/calendar/{token}.ics")
@@ -100,13 +122,15 @@ class CalendarFeedController {
             content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
     ResponseEntity<String> feed(
             @Parameter(description = "The secret part of the feed's link (43 characters)") @PathVariable("token")
-                    String token) {
+                    String token,
+            @Parameter(hidden = true) ServletWebRequest request) {
         Optional<FeedToken> parsed = FeedToken.parse(token);
         if (parsed.isEmpty()) {
             return notFound();
         }
         Optional<Duration> wait = limit.admit(parsed.get());
         if (wait.isPresent()) {
+            answered.get(LIMITED).increment();
             long seconds = Math.max(1, wait.get().toSeconds());
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
@@ -127,14 +151,18 @@ class CalendarFeedController {
                 .toInstant();
         String body =
                 ics.write(subscription.get(), lessons.between(subscription.get().owner(), from, to));
-        return ResponseEntity.ok()
-                .contentType(TEXT_CALENDAR)
-                .cacheControl(CACHE)
-                .eTag(etag(body))
-                .body(body);
+        String etag = etag(body);
+        request.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, CACHE.getHeaderValue());
+        if (request.checkNotModified(etag)) {
+            answered.get(UNCHANGED).increment();
+            return null; // 304 with the ETag and Cache-Control, no body
+        }
+        answered.get(SERVED).increment();
+        return ResponseEntity.ok().contentType(TEXT_CALENDAR).eTag(etag).body(body);
     }
 
     private ResponseEntity<String> notFound() {
+        answered.get(NOT_FOUND).increment();
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .cacheControl(CacheControl.noStore())
                 .contentType(TEXT_PLAIN)

@@ -76,7 +76,8 @@ class CalendarFeedsPageTests {
     void anAdminMakesALinkCopiesItAndRevokesIt() {
         browser.open("/admin/background-jobs");
         browser.driver().findElement(By.id("manage-feeds")).click();
-        assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/calendar-feeds");
+        browser.waiting().until(ExpectedConditions.urlContains("/admin/calendar-feeds"));
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("no-feeds")));
         assertThat(text("no-feeds")).isEqualTo("Nobody has a calendar link yet.");
 
         new Select(browser.driver().findElement(By.id("owner"))).selectByVisibleText("Ben Adams");
@@ -112,6 +113,7 @@ class CalendarFeedsPageTests {
                 .findElement(By.cssSelector("button[aria-label='Revoke the calendar link of Ben Adams']"))
                 .click();
 
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
         assertThat(text("notice")).startsWith("The link was revoked");
         assertThat(text("no-feeds")).isEqualTo("Nobody has a calendar link yet.");
         assertThat(http.get(path).statusCode()).isEqualTo(404);
@@ -127,6 +129,7 @@ class CalendarFeedsPageTests {
                         browser.driver().findElement(By.id("owner")));
         browser.driver().findElement(By.id("create-feed")).click();
 
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error")));
         assertThat(text("form-error")).isEqualTo("Choose the teacher or student whose lessons the link shows.");
         assertThat(jdbc.sql("select count(*) from calendar_feed")
                         .query(Long.class)

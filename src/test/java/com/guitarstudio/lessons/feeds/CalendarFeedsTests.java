@@ -13,6 +13,7 @@ import com.guitarstudio.lessons.TestHttp;
 import com.guitarstudio.lessons.TestUsers;
 import com.guitarstudio.lessons.generation.LessonGenerationService;
 import com.guitarstudio.lessons.joblog.JobTrigger;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -84,6 +85,9 @@ class CalendarFeedsTests {
 
     @Autowired
     StatementCounter statements;
+
+    @Autowired
+    MeterRegistry meters;
 
     TestHttp http;
     String admin;
@@ -266,10 +270,19 @@ class CalendarFeedsTests {
         assertThat(etag).matches("\"[A-Za-z0-9_-]{22}\"");
         assertThat(first.headers().firstValue("Cache-Control")).hasValue("max-age=300, private");
 
+        double served = answered("served");
+        double unchangedBefore = answered("unchanged");
         HttpResponse<String> unchanged = http.get(path, "If-None-Match", etag);
         assertThat(unchanged.statusCode()).isEqualTo(304);
         assertThat(unchanged.body()).isEmpty();
         assertThat(unchanged.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(unchanged.headers().firstValue("Cache-Control")).hasValue("max-age=300, private");
+        assertThat(http.get(path, "If-None-Match", "\"other\", " + etag).statusCode())
+                .as("one of several ETags")
+                .isEqualTo(304);
+        assertThat(http.get(path, "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+        assertThat(answered("unchanged") - unchangedBefore).isEqualTo(2);
+        assertThat(answered("served") - served).isEqualTo(1);
 
         // A person cancels Cleo's first lesson in the studio app: the service did not write it, the
         // feed shows it all the same.
@@ -306,8 +319,10 @@ class CalendarFeedsTests {
         assertThat(gone.body())
                 .isEqualTo("There is no calendar at this address. The link may have been revoked:"
                         + " ask your studio for a new one.");
+        double notFound = answered("not_found");
         HttpResponse<String> neverIssued =
                 http.get("/calendar/" + FeedToken.random().value() + ".ics");
+        assertThat(answered("not_found") - notFound).isEqualTo(1);
         assertThat(neverIssued.statusCode()).isEqualTo(404);
         assertThat(neverIssued.body()).isEqualTo(gone.body());
         assertThat(http.get("/calendar/not-a-token.ics").statusCode()).isEqualTo(404);
@@ -327,8 +342,10 @@ class CalendarFeedsTests {
         }
         clock.set(IntegrationTestConfiguration.START.plus(Duration.ofMinutes(20)));
 
+        double limitedBefore = answered("limited");
         HttpResponse<String> limited = http.get(path);
         assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(answered("limited") - limitedBefore).isEqualTo(1);
         assertThat(limited.headers().firstValue("Retry-After")).hasValue("2400");
         assertThat(limited.body())
                 .isEqualTo("This calendar link was asked for too often. Calendar apps try again on their own;"
@@ -470,6 +487,14 @@ class CalendarFeedsTests {
         return event.getProperty(property)
                 .orElseThrow(() -> new AssertionError("no " + property))
                 .getValue();
+    }
+
+    /** The service's count of feed requests with this outcome (lessons_calendar_feed_requests_total). */
+    private double answered(String outcome) {
+        return meters.get("lessons.calendar.feed.requests")
+                .tag("outcome", outcome)
+                .counter()
+                .count();
     }
 
     private static String path(String url) {
