@@ -37,9 +37,9 @@ import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * {@code GET /calendar/<token>.ics}: a teacher's or student's lessons for calendar apps, without
- * signing in (the link is the secret). In order: the link's request limit (429, no database work),
- * the token's shape (404, no database work), one lookup of its hash (404 for a revoked link and for
- * one never issued alike), then the lessons from 30 days ago to the horizon. An unchanged feed keeps
+ * signing in (the link is the secret). In order: the token's shape (404, no database work), the
+ * link's request limit (429, no database work), one lookup of its hash (404 for a revoked link and
+ * for one never issued alike), then the lessons from 30 days ago to the horizon. An unchanged feed keeps
  * its ETag, so an app that sends {@code If-None-Match} gets a 304 without the body.
  */
 @RestController
