@@ -29,11 +29,14 @@ class CalendarFeeds {
     /** A teacher or student an admin can make a feed for. */
     record Person(UUID id, String name) {}
 
-    private static final String WHO = """
-            left join teacher_profile t on t.id = f.teacher_id
-            left join app_user tu on tu.id = t.user_id
-            left join student_profile s on s.id = f.student_id
-            left join app_user su on su.id = s.user_id
+    /** Feeds (rows of {@code %s}, as {@code f}) with their owner's name. */
+    private static final String FEEDS = """
+            select f.id, f.teacher_id, f.student_id, f.created_by, f.created_at, coalesce(tu.name, su.name) as name
+            from %s f
+                     left join teacher_profile t on t.id = f.teacher_id
+                     left join app_user tu on tu.id = t.user_id
+                     left join student_profile s on s.id = f.student_id
+                     left join app_user su on su.id = s.user_id
             """;
 
     private final JdbcClient jdbc;
@@ -43,50 +46,33 @@ class CalendarFeeds {
     }
 
     /**
-     * A new feed for {@code owner} with the hash of {@code token}; empty when there is no such teacher
-     * or student (checked in the same statement, so one deleted meanwhile is no feed either).
+     * A new feed for {@code owner} with the hash of {@code token}, as the list shows it; empty when
+     * there is no such teacher or student (checked in the same statement, so one deleted meanwhile is no
+     * feed either).
      */
     Optional<FeedView> create(Owner owner, FeedToken token, String createdBy) {
-        UUID teacher = owner.kind() == OwnerKind.TEACHER ? owner.id() : null;
-        UUID student = owner.kind() == OwnerKind.STUDENT ? owner.id() : null;
-        Optional<UUID> id = jdbc.sql("""
-                        insert into calendar_feed (teacher_id, student_id, token_hash, created_by)
-                        select cast(:teacher as uuid), cast(:student as uuid), :hash, :createdBy
-                        where exists (select 1 from teacher_profile where id = :teacher)
-                           or exists (select 1 from student_profile where id = :student)
-                        returning id
-                        """)
-                .param("teacher", teacher)
-                .param("student", student)
+        return jdbc.sql("""
+                        with created as (
+                            insert into calendar_feed (teacher_id, student_id, token_hash, created_by)
+                            select cast(:teacher as uuid), cast(:student as uuid), :hash, :createdBy
+                            where exists (select 1 from teacher_profile where id = :teacher)
+                               or exists (select 1 from student_profile where id = :student)
+                            returning *)
+                        """ + FEEDS.formatted("created"))
+                .param("teacher", owner.kind() == OwnerKind.TEACHER ? owner.id() : null)
+                .param("student", owner.kind() == OwnerKind.STUDENT ? owner.id() : null)
                 .param("hash", token.hash())
                 .param("createdBy", createdBy)
-                .query(UUID.class)
+                .query((row, number) -> view(row))
                 .optional();
-        return id.flatMap(this::find);
     }
 
     /** Every feed, by owner's name. */
     List<FeedView> list() {
-        return jdbc.sql("""
-                        select f.id, f.teacher_id, f.student_id, f.created_by, f.created_at,
-                               coalesce(tu.name, su.name) as name
-                        from calendar_feed f
-                        """ + WHO + """
-                        order by lower(coalesce(tu.name, su.name)), f.created_at, f.id
-                        """).query((row, number) -> view(row)).list();
-    }
-
-    Optional<FeedView> find(UUID id) {
-        return jdbc.sql("""
-                        select f.id, f.teacher_id, f.student_id, f.created_by, f.created_at,
-                               coalesce(tu.name, su.name) as name
-                        from calendar_feed f
-                        """ + WHO + """
-                        where f.id = :id
-                        """)
-                .param("id", id)
+        return jdbc.sql(FEEDS.formatted("calendar_feed")
+                        + "order by lower(coalesce(tu.name, su.name)), f.created_at, f.id")
                 .query((row, number) -> view(row))
-                .optional();
+                .list();
     }
 
     /** Revokes a feed: its link stops working at once, on every instance. False when there was none. */
@@ -102,12 +88,7 @@ class CalendarFeeds {
      * issued, was revoked (its row is gone) or is valid.
      */
     Optional<Subscription> open(FeedToken token) {
-        return jdbc.sql("""
-                        select f.id, f.teacher_id, f.student_id, coalesce(tu.name, su.name) as name
-                        from calendar_feed f
-                        """ + WHO + """
-                        where f.token_hash = :hash
-                        """)
+        return jdbc.sql(FEEDS.formatted("calendar_feed") + "where f.token_hash = :hash")
                 .param("hash", token.hash())
                 .query((row, number) ->
                         new Subscription(row.getObject("id", UUID.class), owner(row), row.getString("name")))

@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.feeds;
 
 import com.guitarstudio.lessons.web.InvalidRequest;
+import com.guitarstudio.lessons.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -88,7 +89,7 @@ class CalendarFeedsController {
             @Parameter(description = "The feed's id", schema = @Schema(type = "string", format = "uuid"))
                     @PathVariable("id")
                     String id) {
-        UUID feedId = FeedService.id(id).orElseThrow(() -> notFound(id));
+        UUID feedId = QueryParameters.canonicalId(id).orElseThrow(() -> notFound(id));
         if (!service.revoke(feedId)) {
             throw notFound(id);
         }
@@ -123,7 +124,7 @@ class CalendarFeedsController {
         }
 
         private static UUID uuid(String field, String value, MessageSourceAccessor messages) {
-            return FeedService.id(value.strip())
+            return QueryParameters.canonicalId(value.strip())
                     .orElseThrow(() ->
                             new InvalidRequest(field, messages.getMessage("feed.api.malformedId", new Object[] {
                                 field, InvalidRequest.shown(value)

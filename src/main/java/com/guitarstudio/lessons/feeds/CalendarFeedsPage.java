@@ -1,6 +1,7 @@
 package com.guitarstudio.lessons.feeds;
 
 import com.guitarstudio.lessons.web.InvalidRequest;
+import com.guitarstudio.lessons.web.QueryParameters;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,7 +61,8 @@ class CalendarFeedsPage {
 
     @PostMapping(PATH + "/{id}/revoke")
     String revoke(@PathVariable("id") String id) {
-        UUID feedId = FeedService.id(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        UUID feedId =
+                QueryParameters.canonicalId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!feeds.revoke(feedId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -79,7 +81,7 @@ class CalendarFeedsPage {
             return Optional.empty();
         }
         String kind = value.substring(0, value.indexOf(':'));
-        Optional<UUID> id = FeedService.id(value.substring(value.indexOf(':') + 1));
+        Optional<UUID> id = QueryParameters.canonicalId(value.substring(value.indexOf(':') + 1));
         if (id.isEmpty()) {
             return Optional.empty();
         }

@@ -4,7 +4,6 @@ import com.guitarstudio.lessons.config.AppProperties;
 import com.guitarstudio.lessons.web.InvalidRequest;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,18 +68,5 @@ class FeedService {
 
     List<CalendarFeeds.Person> students() {
         return feeds.students();
-    }
-
-    /** An id in its canonical form; empty for anything else. */
-    static Optional<UUID> id(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            UUID id = UUID.fromString(text);
-            return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

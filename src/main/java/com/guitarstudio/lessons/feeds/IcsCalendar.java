@@ -6,10 +6,12 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TimeZone;
@@ -80,15 +82,20 @@ class IcsCalendar {
         calendar.add(new XProperty("X-WR-CALNAME", title));
         calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH));
         calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
-        // The zones first: a reader meets each VTIMEZONE before the events that name it.
-        Map<String, TimeZone> used = new LinkedHashMap<>();
+        // Each zone looked up once per feed (lessons share a handful); the zones go first, so a reader
+        // meets each VTIMEZONE before the events that name it.
+        Map<String, Optional<TimeZone>> zonesOfLessons = new LinkedHashMap<>();
         List<VEvent> events = new ArrayList<>(lessons.size());
         for (FeedLessons.FeedLesson lesson : lessons) {
-            Optional<TimeZone> zone = zone(lesson.timezone());
-            zone.ifPresent(found -> used.putIfAbsent(found.getID(), found));
+            Optional<TimeZone> zone = zonesOfLessons.computeIfAbsent(lesson.timezone(), this::zone);
             events.add(event(lesson, zone.map(TimeZone::getID)));
         }
-        used.values().forEach(zone -> calendar.add(zone.getVTimeZone()));
+        Set<String> written = new HashSet<>(); // US/Central and America/Chicago: one definition
+        for (Optional<TimeZone> zone : zonesOfLessons.values()) {
+            if (zone.isPresent() && written.add(zone.get().getID())) {
+                calendar.add(zone.get().getVTimeZone());
+            }
+        }
         events.forEach(calendar::add);
         return ContentLines.fold(calendar.toString());
     }

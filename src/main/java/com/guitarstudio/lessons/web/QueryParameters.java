@@ -1,5 +1,6 @@
 package com.guitarstudio.lessons.web;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** Query parameters read one way everywhere: absent means the default, anything else is checked. */
@@ -41,17 +42,29 @@ public final class QueryParameters {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            UUID id = UUID.fromString(value.strip());
-            if (id.toString().equalsIgnoreCase(value.strip())) {
-                return id;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
+        Optional<UUID> id = canonicalId(value.strip());
+        if (id.isPresent()) {
+            return id.get();
         }
         throw new InvalidRequest(
                 parameter,
                 "Query parameter '" + parameter + "' must be an id like 3f2c1d9e-8a4b-4c6d-9e0f-1a2b3c4d5e6f, not '"
                         + InvalidRequest.shown(value) + "'");
+    }
+
+    /**
+     * {@code text} as an id when it is one in its canonical form (36 characters, either case); empty
+     * for anything else, also for what {@link UUID#fromString} would still read (no leading zeros).
+     */
+    public static Optional<UUID> canonicalId(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            UUID id = UUID.fromString(text);
+            return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -25,6 +25,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -334,7 +337,7 @@ class LessonGenerationBenchmark {
                         where t.id = :teacher
                         """)
                 .param("teacher", teacher)
-                .param("now", at(now))
+                .param("now", now.atOffset(ZoneOffset.UTC))
                 .param("extra", (int) (500 - own))
                 .update();
         assertThat(count.get()).isEqualTo(500);
@@ -342,8 +345,8 @@ class LessonGenerationBenchmark {
                         "/api/admin/calendar-feeds", "{\"teacherId\":\"" + teacher + "\"}", "Authorization", admin))
                 .get("url")
                 .asString();
-        String path = java.net.URI.create(url).getPath();
-        java.net.http.HttpResponse<String> first = http.get(path);
+        String path = URI.create(url).getPath();
+        HttpResponse<String> first = http.get(path);
         assertThat(first.body().split("BEGIN:VEVENT", -1)).hasSize(501);
         long firstMillis = millisOf(() -> status(http.get(path)));
         String etag = first.headers().firstValue("ETag").orElseThrow();
@@ -352,7 +355,7 @@ class LessonGenerationBenchmark {
                 String.format(
                         Locale.ENGLISH,
                         "%,d bytes; a request %d ms; unchanged (304) %d ms",
-                        first.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                        first.body().getBytes(StandardCharsets.UTF_8).length,
                         firstMillis,
                         medianMillis(() -> {
                             int status = http.get(path, "If-None-Match", etag).statusCode();
@@ -363,10 +366,6 @@ class LessonGenerationBenchmark {
                 "a teacher's calendar feed of 500 lessons, median (ms)",
                 medianMillis(() -> status(http.get(path))),
                 200);
-    }
-
-    private static java.time.OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /**
@@ -651,7 +650,7 @@ class LessonGenerationBenchmark {
         return median(times);
     }
 
-    private static int status(java.net.http.HttpResponse<String> response) {
+    private static int status(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(200);
         return response.statusCode();
     }
